@@ -1,0 +1,86 @@
+package io.newsstream.clean;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Cleans one news article: screens the input (size, binary, encoding, emptiness), extracts
+ * text from HTML, normalises characters, splits paragraphs, then runs the rules in a fixed
+ * order (each documented on its class and in the module README) and assembles the text with
+ * one blank line between paragraphs. Metadata found on the way fills title, author and
+ * publication time; every removal is counted per rule.
+ *
+ * <p>Rule resources and the language detector are loaded once in the constructor; the
+ * instance holds no per-call state, so one cleaner may serve many threads. {@link #clean}
+ * never throws: an unexpected failure becomes a {@link CleanOutcome.Rejected} naming it.
+ */
+public final class ArticleCleaner {
+
+    private final CleanerConfig config;
+    private final HtmlExtractor html;
+    private final List<CleaningRule> first;
+    private final List<CleaningRule> beforeTitle;
+    private final List<CleaningRule> afterTitle;
+    private final LanguageGuesser languages;
+
+    public ArticleCleaner(CleanerConfig config) {
+        this.config = config;
+        this.html = new HtmlExtractor();
+        LinePatterns patterns = new LinePatterns("boilerplate.tsv");
+        this.first = List.of(new RepeatedHalfRule(), new LeakedCodeRule());
+        this.beforeTitle = List.of(
+                new MetadataRule(new DateParser()),
+                new PatternRule(patterns, config.maxLineChars()),
+                new SiteChromeRule(),
+                new CaptionRule(),
+                new RepeatedShapeRule());
+        this.afterTitle = List.of(
+                new AppealRule(),
+                new DuplicateRule());
+        this.languages = config.detectLanguage() ? new LanguageGuesser() : null;
+    }
+
+    public CleanOutcome clean(RawText raw) {
+        try {
+            return cleanChecked(raw);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new CleanOutcome.Rejected(RejectReason.BINARY,
+                    "cleaner failed on this input: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private CleanOutcome cleanChecked(RawText raw) {
+        String body = raw == null ? null : raw.body();
+        Optional<CleanOutcome.Rejected> rejected = InputScreen.screen(body, config.maxBodyChars());
+        if (rejected.isPresent()) {
+            return rejected.get();
+        }
+        RemovalTally tally = new RemovalTally();
+        String text = body;
+        String headline = null;
+        if (HtmlExtractor.looksLikeHtml(body, raw.contentType())) {
+            HtmlExtractor.Extracted extracted = html.extract(body);
+            text = extracted.text();
+            headline = extracted.headline();
+            tally.add(HtmlExtractor.RULE, extracted.droppedElements(), Math.max(0, body.length() - text.length()));
+        }
+        List<String> paragraphs = Paragrapher.segments(TextHygiene.lines(text, tally));
+        if (paragraphs.isEmpty()) {
+            return new CleanOutcome.Rejected(RejectReason.EMPTY, "no text left after markup and control characters");
+        }
+        Draft draft = new Draft(paragraphs, raw.title(), tally);
+        first.forEach(rule -> rule.apply(draft));
+        draft.locateBody();
+        beforeTitle.forEach(rule -> rule.apply(draft));
+        new TitleRule(headline).apply(draft);
+        afterTitle.forEach(rule -> rule.apply(draft));
+        String cleaned = draft.keptText();
+        if (cleaned.isEmpty()) {
+            return new CleanOutcome.Rejected(RejectReason.ALL_BOILERPLATE,
+                    "every segment was removed as boilerplate: " + tally.toList());
+        }
+        String language = languages == null ? null : languages.detect(cleaned);
+        return new CleanOutcome.Cleaned(new CleanedText(draft.title(), cleaned, draft.author(),
+                draft.publishedAt(), language, tally.toList()));
+    }
+}

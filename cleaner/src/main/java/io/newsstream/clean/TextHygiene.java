@@ -1,0 +1,117 @@
+package io.newsstream.clean;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Character-level clean-up: NFC; zero-width, control, replacement and unpaired surrogate
+ * characters dropped (counted as {@code control-chars}); every kind of line break becomes
+ * {@code \n}; NBSP, tabs and other spaces become one space; lines trimmed. Typographic quotes
+ * are content and stay. Output lines keep whether they were indented, which marks a new
+ * paragraph in hard-wrapped wire copy.
+ */
+final class TextHygiene {
+
+    static final String RULE = "control-chars";
+
+    /** A cleaned line; empty text means a blank line. */
+    record Line(String text, boolean indented) {
+    }
+
+    private TextHygiene() {
+    }
+
+    static List<Line> lines(String raw, RemovalTally tally) {
+        String text = needsNfc(raw) ? Normalizer.normalize(raw, Normalizer.Form.NFC) : raw;
+        List<Line> out = new ArrayList<>();
+        int n = text.length();
+        char[] line = new char[Math.min(n, 1024) + 2];
+        int len = 0;
+        int removed = 0;
+        int leading = 0;
+        boolean atLineStart = true;
+        boolean pendingSpace = false;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            int cp;
+            if (c >= 0x21 && c < 0x7F) {
+                // Printable ASCII, the common case: no look-ups.
+                i++;
+                cp = c;
+            } else {
+                cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                if (cp == '\r') {
+                    if (i < n && text.charAt(i) == '\n') {
+                        i++;
+                    }
+                    cp = '\n';
+                }
+                if (cp == '\n' || cp == 0x2028 || cp == 0x2029 || cp == 0x0B || cp == 0x0C || cp == 0x85) {
+                    out.add(new Line(new String(line, 0, len), leading >= 2));
+                    len = 0;
+                    leading = 0;
+                    atLineStart = true;
+                    pendingSpace = false;
+                    continue;
+                }
+                if (isSpace(cp)) {
+                    if (atLineStart) {
+                        leading += cp == '\t' ? 4 : 1;
+                    } else {
+                        pendingSpace = true;
+                    }
+                    continue;
+                }
+                if (isInvisible(cp)) {
+                    removed++;
+                    continue;
+                }
+            }
+            if (len + 3 > line.length) {
+                line = Arrays.copyOf(line, line.length * 2);
+            }
+            if (pendingSpace) {
+                line[len++] = ' ';
+                pendingSpace = false;
+            }
+            atLineStart = false;
+            if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                line[len++] = (char) cp;
+            } else {
+                len += Character.toChars(cp, line, len);
+            }
+        }
+        out.add(new Line(new String(line, 0, len), leading >= 2));
+        tally.add(RULE, removed, removed);
+        return out;
+    }
+
+    /** Below U+0300 every character is already in NFC; most news text never needs the normaliser. */
+    private static boolean needsNfc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x300) {
+                return !Normalizer.isNormalized(s, Normalizer.Form.NFC);
+            }
+        }
+        return false;
+    }
+
+    static boolean isSpace(int cp) {
+        return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A)
+                || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+    }
+
+    /**
+     * Characters that carry no text: zero-width marks, soft hyphen, controls, U+FFFD and
+     * private-use, unassigned or unpaired-surrogate code points (icon fonts, bad decoding).
+     * Bidirectional marks stay: right-to-left text may need them.
+     */
+    static boolean isInvisible(int cp) {
+        return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD
+                || cp == 0xFFFD || InputScreen.isJunk(cp);
+    }
+}

@@ -1,0 +1,174 @@
+package io.newsstream.clean.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsstream.clean.ArticleCleaner;
+import io.newsstream.clean.CleanOutcome;
+import io.newsstream.clean.CleanerConfig;
+import io.newsstream.clean.RawText;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Single-thread throughput of {@link ArticleCleaner}.
+ *
+ * <p>Usage: {@code CleanBenchmark [corpus.jsonl.gz] [--seconds N]}. The corpus (default
+ * {@code ../shared/corpus/reuters21578.jsonl.gz} relative to the working directory or, failing
+ * that, to one of its parents) is read at
+ * run time, one JSON object a line with {@code title} and {@code text}; it is never copied.
+ * After a warm-up, one thread cleans the corpus round-robin for N seconds (default 10) and
+ * prints MB/s (UTF-8 bytes of input bodies) and articles/s, with language detection on (the
+ * default configuration) and off; then the same for the seed articles ({@code seeds/*.txt}
+ * found at or above the working directory), which are long, dirty scraped pages.
+ */
+public final class CleanBenchmark {
+
+    private static final String DEFAULT_CORPUS = "../shared/corpus/reuters21578.jsonl.gz";
+    private static final int DEFAULT_SECONDS = 10;
+
+    private record Sample(RawText raw, long bytes) {
+    }
+
+    private record Result(long articles, long bytes, long rejected, double seconds) {
+        double mbPerSecond() {
+            return bytes / 1e6 / seconds;
+        }
+
+        double articlesPerSecond() {
+            return articles / seconds;
+        }
+    }
+
+    private CleanBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String corpus = DEFAULT_CORPUS;
+        int seconds = DEFAULT_SECONDS;
+        for (int i = 0; i < args.length; i++) {
+            if ("--seconds".equals(args[i]) && i + 1 < args.length) {
+                seconds = Integer.parseInt(args[++i]);
+            } else {
+                corpus = args[i];
+            }
+        }
+        List<Sample> articles = readCorpus(resolveCorpus(corpus));
+        List<Sample> seeds = readSeeds();
+        System.out.printf("corpus %s: %d articles, %.1f MB%n", corpus, articles.size(), totalBytes(articles) / 1e6);
+
+        ArticleCleaner withLanguage = new ArticleCleaner(CleanerConfig.defaults());
+        CleanerConfig d = CleanerConfig.defaults();
+        ArticleCleaner withoutLanguage = new ArticleCleaner(new CleanerConfig(d.maxBodyChars(), d.maxLineChars(), false));
+
+        report("corpus, language detection on ", run(withLanguage, articles, seconds));
+        report("corpus, language detection off", run(withoutLanguage, articles, seconds));
+        if (seeds.isEmpty()) {
+            System.out.println("seeds: none found");
+        } else {
+            System.out.printf("seeds: %d articles, %.1f KB%n", seeds.size(), totalBytes(seeds) / 1e3);
+            report("seeds,  language detection on ", run(withLanguage, seeds, seconds));
+        }
+    }
+
+    private static Result run(ArticleCleaner cleaner, List<Sample> samples, int seconds) {
+        loop(cleaner, samples, Math.max(2_000_000_000L, seconds * 300_000_000L));
+        return loop(cleaner, samples, seconds * 1_000_000_000L);
+    }
+
+    private static Result loop(ArticleCleaner cleaner, List<Sample> samples, long nanos) {
+        long start = System.nanoTime();
+        long deadline = start + nanos;
+        long count = 0;
+        long bytes = 0;
+        long rejected = 0;
+        int i = 0;
+        while (System.nanoTime() < deadline) {
+            Sample s = samples.get(i);
+            if (cleaner.clean(s.raw()) instanceof CleanOutcome.Rejected) {
+                rejected++;
+            }
+            bytes += s.bytes();
+            count++;
+            i = i + 1 == samples.size() ? 0 : i + 1;
+        }
+        return new Result(count, bytes, rejected, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void report(String label, Result r) {
+        System.out.printf("%s: %8.1f MB/s %10.0f articles/s  (%d articles in %.1f s, %d rejected)%n",
+                label, r.mbPerSecond(), r.articlesPerSecond(), r.articles(), r.seconds(), r.rejected());
+    }
+
+    /**
+     * The path as given; for the default, when it does not exist relative to the working
+     * directory (run from a module directory), the same relative path from each parent.
+     */
+    private static Path resolveCorpus(String corpus) {
+        Path given = Path.of(corpus);
+        if (Files.exists(given) || given.isAbsolute() || !DEFAULT_CORPUS.equals(corpus)) {
+            return given;
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve(corpus).normalize();
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+        return given;
+    }
+
+    private static List<Sample> readCorpus(Path path) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<Sample> out = new ArrayList<>();
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16);
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = json.readTree(line);
+                String text = node.path("text").asText("");
+                String title = node.hasNonNull("title") ? node.get("title").asText() : null;
+                out.add(new Sample(new RawText(title, text, "text/plain", "corpus"), utf8(text)));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no articles in " + path);
+        }
+        return out;
+    }
+
+    private static List<Sample> readSeeds() throws IOException {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path dir = p.resolve("seeds");
+            if (Files.isDirectory(dir)) {
+                List<Sample> out = new ArrayList<>();
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path f : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                        String body = Files.readString(f, StandardCharsets.UTF_8);
+                        out.add(new Sample(new RawText(null, body, null, "seed"), utf8(body)));
+                    }
+                }
+                return out;
+            }
+        }
+        return List.of();
+    }
+
+    private static long utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static long totalBytes(List<Sample> samples) {
+        return samples.stream().mapToLong(Sample::bytes).sum();
+    }
+}

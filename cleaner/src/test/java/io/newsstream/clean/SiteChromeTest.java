@@ -1,0 +1,61 @@
+package io.newsstream.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SiteChromeTest {
+
+    private static final String PROSE = Cleaning.PROSE;
+    private final Cleaning cleaning = new Cleaning();
+
+    @Test
+    void shouldDropNavigationLineAtTopWithNothingSurviving() {
+        String body = "The Daily Herald - World News Europe News Health & Science SPORT Opinion Culture Business Podcasts\n"
+                + PROSE;
+        CleanedText article = cleaning.article(body);
+        assertThat(article.text()).isEqualTo(PROSE);
+        assertThat(article.removals()).extracting(RuleRemoval::rule).contains("site-chrome");
+    }
+
+    @Test
+    void shouldDropPipeSeparatedMenuAtTop() {
+        assertThat(cleaning.text("Home | World | Politics | Markets\n" + PROSE)).isEqualTo(PROSE);
+    }
+
+    @Test
+    void shouldDropNavigationLineAtBottom() {
+        assertThat(cleaning.text(PROSE + "\nAbout Us Contact Advertise Newsletters Archive Jobs")).isEqualTo(PROSE);
+    }
+
+    @Test
+    void shouldDropSingleMenuWordsAtTop() {
+        assertThat(cleaning.text("Menu\nSearch\nSkip to content\n" + PROSE)).isEqualTo(PROSE);
+    }
+
+    @Test
+    void shouldKeepTitleCaseHeadlineWithOneSectionWord() {
+        CleanedText article = cleaning.article("Israel News Agency Reports Record Tourism Numbers\n" + PROSE);
+        assertThat(article.title()).isEqualTo("Israel News Agency Reports Record Tourism Numbers");
+        assertThat(article.text()).isEqualTo(PROSE);
+    }
+
+    @Test
+    void shouldKeepSentenceThatListsSections() {
+        String sentence = "The paper added Health, Business, Opinion and World sections in 2020.";
+        assertThat(cleaning.text(PROSE + "\n" + sentence)).isEqualTo(PROSE + "\n\n" + sentence);
+    }
+
+    @Test
+    void shouldKeepCapitalisedMenuLikeLineInTheMiddleOfTheArticle() {
+        String subheading = "Health And Business Ties";
+        String body = PROSE + "\n" + subheading + "\n" + Cleaning.PROSE2;
+        assertThat(cleaning.text(body)).contains(subheading);
+    }
+
+    @Test
+    void shouldKeepTableRowWithFigures() {
+        String row = "TOLEDO 58 LB 35 OVR MAY UP 1 CHICAGO 57 LB 25 OVR MAY UNC NEWS 8 STORE 9";
+        assertThat(cleaning.text(PROSE + "\n" + row)).endsWith(row);
+    }
+}

@@ -1,0 +1,74 @@
+package io.newsstream.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextHygieneTest {
+
+    private final Cleaning cleaning = new Cleaning();
+
+    @Test
+    void shouldRemoveZeroWidthAndControlCharsAndCountThem() {
+        String dirty = "Tel\u200B Aviv\u200C hotel\u200D on\u2060 Sunday\uFEFF evening\u0007 as the embassy marked "
+                + "the country's Independence Day for the first time.";
+        CleanedText article = cleaning.article(dirty);
+        assertThat(article.text()).isEqualTo("Tel Aviv hotel on Sunday evening as the embassy marked the country's "
+                + "Independence Day for the first time.");
+        assertThat(article.removals()).contains(new RuleRemoval("control-chars", 6, 6));
+    }
+
+    @Test
+    void shouldNormaliseToNfc() {
+        String decomposed = "Le pre\u0301sident a visite\u0301 Bakou dimanche, a annonce\u0301 le minist\u00e8re.";
+        assertThat(cleaning.text(decomposed))
+                .isEqualTo("Le pr\u00e9sident a visit\u00e9 Bakou dimanche, a annonc\u00e9 le minist\u00e8re.");
+    }
+
+    @Test
+    void shouldCollapseNbspTabsAndSpaceRunsToOneSpace() {
+        assertThat(cleaning.text("The\u00A0embassy\t\topened   in\u2009March, officials said."))
+                .isEqualTo("The embassy opened in March, officials said.");
+    }
+
+    @Test
+    void shouldSeparateParagraphsByExactlyOneBlankLine() {
+        String body = "\n\n  " + Cleaning.PROSE + "  \r\n\r\n\r\n\n   \n" + Cleaning.PROSE2 + "\n\n\n";
+        assertThat(cleaning.text(body)).isEqualTo(Cleaning.PROSE + "\n\n" + Cleaning.PROSE2);
+    }
+
+    @Test
+    void shouldKeepTypographicQuotes() {
+        String quote = "\u201CWe did not come here only to talk about Iran,\u201D one diplomat said. "
+                + "\u2018It\u2019s a new era,\u2019 another added.";
+        assertThat(cleaning.text(quote)).isEqualTo(quote);
+    }
+
+    @Test
+    void shouldKeepRightToLeftText() {
+        String hebrew = "\u05D4\u05E9\u05D2\u05E8\u05D9\u05E8\u05D5\u05EA \u05E0\u05E4\u05EA\u05D7\u05D4 "
+                + "\u05D1\u05EA\u05DC \u05D0\u05D1\u05D9\u05D1 \u05D1\u05D7\u05D5\u05D3\u05E9 \u05DE\u05E8\u05E5.";
+        assertThat(cleaning.text(hebrew)).isEqualTo(hebrew);
+    }
+
+    @Test
+    void shouldJoinHardWrappedWireCopyIntoParagraphs() {
+        String wire = "Standard Oil Co and BP North America\n"
+                + "Inc said they plan to form a venture to manage the money market\n"
+                + "borrowing and investment activities of both companies.\n"
+                + "    BP North America is a subsidiary of British Petroleum Co\n"
+                + "Plc <BP>, which also owns a 55 pct interest in Standard Oil.\n"
+                + "\n Reuter\n";
+        assertThat(cleaning.text(wire)).isEqualTo(
+                "Standard Oil Co and BP North America Inc said they plan to form a venture to manage the money "
+                        + "market borrowing and investment activities of both companies.\n\n"
+                        + "BP North America is a subsidiary of British Petroleum Co Plc <BP>, which also owns a 55 pct "
+                        + "interest in Standard Oil.");
+    }
+
+    @Test
+    void shouldKeepOneParagraphPerLineInScrapedText() {
+        String scraped = Cleaning.PROSE + "\n" + Cleaning.PROSE2;
+        assertThat(cleaning.text(scraped)).isEqualTo(Cleaning.PROSE + "\n\n" + Cleaning.PROSE2);
+    }
+}

@@ -1,0 +1,196 @@
+package io.newsstream.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsstream.producer.ArticlePublisher;
+import io.newsstream.producer.ArticleReader;
+import io.newsstream.producer.ProducerSettings;
+import io.newsstream.registry.server.RegistryServer;
+import io.newsstream.streams.app.StreamsApp;
+import io.newsstream.streams.config.StreamsAppConfig;
+import io.newsstream.streams.config.TopicNames;
+import io.newsstream.streams.config.TopologyConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole pipeline on a real Kafka broker (Kafka's own KafkaClusterTestKit, KRaft): the
+ * registry keeping schemas in Kafka, the producer publishing the seeds, the streams app counting
+ * them, and the counts read back through the HTTP API; then a restart on the same state.
+ */
+@Tag("integration")
+class PipelineIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path stateDir;
+
+    private static KafkaClusterTestKit cluster;
+    private static RegistryServer registry;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "3")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("transaction.state.log.num.partitions", "3")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+            TopicSetup.ensure(admin, TopicNames.defaults(), 3, (short) 1);
+        }
+        registry = RegistryServer.start(new RegistryServer.Config("127.0.0.1", 0, cluster.bootstrapServers(), "_schemas", 1, Map.of()));
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (registry != null) {
+            registry.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void shouldCountTheSeedsAndServeThemOverHttpAcrossARestart() throws Exception {
+        final int port = freePort();
+        final StreamsAppConfig config = new StreamsAppConfig("pipeline-it", cluster.bootstrapServers(), registry.url(),
+                stateDir, "127.0.0.1", port, "localhost", 1, 1, "exactly_once_v2", 100, TopologyConfig.defaults(), Map.of());
+        final List<String> ids = publishSeeds();
+
+        final JsonNode top;
+        final Map<String, Long> expected;
+        try (StreamsApp app = new StreamsApp(config, Map.of())) {
+            app.start();
+            awaitArticles(port, ids);
+            expected = countsFromArticleViews(port, ids);
+            awaitCounts(port, expected);
+            top = get(port, "/api/v1/countries/top?limit=3");
+            assertThat(List.of(top.get(0).get("country").asText(), top.get(1).get("country").asText(),
+                    top.get(2).get("country").asText())).containsExactlyInAnyOrder("IL", "AZ", "IR");
+            assertThat(get(port, "/api/v1/countries/AZ").get("total").asLong()).isPositive();
+            assertThat(get(port, "/api/v1/articles/000_027d5da43cc261d5").get("countries").has("GE")).isTrue();
+            assertThat(status(port, "/api/v1/countries/A1")).isEqualTo(400);
+            assertThat(status(port, "/api/v1/countries/ZZ")).isEqualTo(404);
+        }
+
+        publishSeeds(); // published again while the app is down: must not change any count
+        try (StreamsApp app = new StreamsApp(config, Map.of())) {
+            app.start();
+            awaitArticles(port, ids);
+            Thread.sleep(2_000); // give a double count, if there were one, the time to show
+            assertThat(allCounts(port)).isEqualTo(expected);
+            assertThat(get(port, "/api/v1/countries/top?limit=3")).isEqualTo(top);
+        }
+    }
+
+    private static List<String> publishSeeds() throws IOException {
+        final Path seeds = seedsDir();
+        final ProducerSettings settings = new ProducerSettings(cluster.bootstrapServers(), registry.url(),
+                TopicNames.defaults().raw(), Map.of());
+        final List<String> ids = new ArrayList<>();
+        try (ArticlePublisher publisher = new ArticlePublisher(settings)) {
+            new ArticleReader(Clock.systemUTC()).readAll(seeds).forEach(a -> {
+                ids.add(a.getId());
+                publisher.send(a);
+            });
+            assertThat(publisher.flush()).allMatch(ArticlePublisher.Published::ok);
+        }
+        return ids;
+    }
+
+    private static void awaitArticles(final int port, final List<String> ids) throws Exception {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        for (String id : ids) {
+            while (status(port, "/api/v1/articles/" + id) != 200) {
+                assertThat(System.nanoTime()).as("article %s counted within 90 s", id).isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    /** What the counts must be: the sum of the {@code countries} of every article view. */
+    private static Map<String, Long> countsFromArticleViews(final int port, final List<String> ids) throws Exception {
+        final Map<String, Long> expected = new TreeMap<>();
+        for (String id : ids) {
+            get(port, "/api/v1/articles/" + id).get("countries").fields()
+                    .forEachRemaining(e -> expected.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+        }
+        return expected;
+    }
+
+    private static Map<String, Long> allCounts(final int port) throws Exception {
+        final Map<String, Long> counts = new TreeMap<>();
+        get(port, "/api/v1/countries/top?limit=300").forEach(row -> counts.put(row.get("country").asText(), row.get("count").asLong()));
+        return counts;
+    }
+
+    private static void awaitCounts(final int port, final Map<String, Long> expected) throws Exception {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!allCounts(port).equals(expected)) {
+            assertThat(System.nanoTime()).as("counts %s reached within 60 s", expected).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static JsonNode get(final int port, final String path) throws Exception {
+        final HttpResponse<String> response = HTTP.send(request(port, path), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static int status(final int port, final String path) throws Exception {
+        return HTTP.send(request(port, path), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static HttpRequest request(final int port, final String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build();
+    }
+
+    static Path seedsDir() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("seeds"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).isNotNull();
+        return dir.resolve("seeds");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.newsstream.streams.app;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
+import io.newsstream.streams.config.StreamsAppConfig;
+import io.newsstream.streams.query.ApiJson;
+import io.newsstream.streams.query.ApiRoutes;
+import io.newsstream.streams.query.ApiViews;
+import io.newsstream.streams.query.CountryRanking;
+import io.newsstream.streams.query.QueryRouter;
+import io.newsstream.streams.query.StoreQueries;
+import io.newsstream.streams.topology.NewsSerdes;
+import io.newsstream.streams.topology.NewsTopology;
+import io.newsstream.tag.Country;
+import io.newsstream.tag.KnowledgeBase;
+import io.newsstream.tag.Tagger;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.BindException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One running instance: the Kafka Streams client and its query API. Owns their lifecycle:
+ * {@link #start()} starts both, {@link #close()} stops the API and closes Kafka Streams with a
+ * bounded timeout (committing in-flight work and closing the stores). State is never wiped here.
+ */
+public final class StreamsApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final StreamsAppConfig config;
+    private final KafkaStreams streams;
+    private final Javalin http;
+    private final QueryRouter router;
+    private final KnowledgeBase knowledgeBase;
+
+    public StreamsApp(final StreamsAppConfig config, final Map<String, ?> registryConfig) {
+        this.config = config;
+        final NewsSerdes serdes = new NewsSerdes(config.schemaRegistryUrl(), registryConfig);
+        final Tagger tagger = Tagger.fromClasspath();
+        this.knowledgeBase = tagger.knowledgeBase();
+        final Topology topology = new NewsTopology(config.topology(), serdes, NewsTopology.cleanerFor(config.topology()),
+                tagger).build();
+        this.streams = new KafkaStreams(topology, config.toStreamsProperties());
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread died; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
+        this.router = new QueryRouter(streams, new StoreQueries(streams, Duration.ofSeconds(10)),
+                new HostInfo(config.advertisedHost(), config.httpPort()), serdes.key().serializer());
+        final ApiRoutes routes = new ApiRoutes(router, knowledgeBase, Clock.systemUTC(), this::isRunning);
+        this.http = routes.mount(Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
+            cfg.http.maxRequestSize = 64 * 1024L;
+        }));
+    }
+
+    /** Starts the query API, then Kafka Streams. Fails with a message naming the setting when the port is taken. */
+    public void start() {
+        try {
+            http.start(config.httpHost(), config.httpPort());
+        } catch (RuntimeException e) {
+            if (e instanceof JavalinBindException || causedBy(e, BindException.class)) {
+                throw new IllegalStateException("port " + config.httpPort() + " on " + config.httpHost()
+                        + " is already in use; set --http-port (NEWSSTREAM_HTTP_PORT) to a free port", e);
+            }
+            throw e;
+        }
+        streams.start();
+        LOG.info("query API on http://{}:{}/api/v1", config.httpHost(), config.httpPort());
+    }
+
+    public boolean isRunning() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    public StreamsAppConfig config() {
+        return config;
+    }
+
+    /** Routed queries: the same answers the HTTP API gives, for in-process callers. */
+    public QueryRouter router() {
+        return router;
+    }
+
+    /** The top countries by all-time count, across all instances. */
+    public List<ApiViews.CountryCountView> topCountries(final int limit) {
+        return CountryRanking.top(router.allTimeCounts(), limit,
+                code -> knowledgeBase.country(code).map(Country::name).orElse(code));
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** The port the API listens on (useful when configured as 0). */
+    public int httpPort() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        http.stop();
+        if (!streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT))) {
+            LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
+        }
+    }
+
+    private static boolean causedBy(final Throwable e, final Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

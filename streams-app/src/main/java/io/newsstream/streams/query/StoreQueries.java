@@ -1,0 +1,188 @@
+package io.newsstream.streams.query;
+
+import io.newsstream.schema.TaggedArticle;
+import io.newsstream.streams.topology.StoreNames;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.query.FailureReason;
+import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.RangeQuery;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.query.WindowKeyQuery;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Layer 1 of the query side: reads this instance's state stores with Interactive Queries v2.
+ *
+ * <p>Reads only local partitions. A store that is not queryable yet (start-up, rebalance,
+ * restoration) is retried with back-off for up to {@code retryFor}; after that the caller gets a
+ * {@link StoreUnavailableException}. Every iterator is closed before a method returns.
+ */
+public final class StoreQueries {
+
+    private final KafkaStreams streams;
+    private final Duration retryFor;
+
+    public StoreQueries(final KafkaStreams streams, final Duration retryFor) {
+        this.streams = streams;
+        this.retryFor = retryFor;
+    }
+
+    /** The all-time count of one country from the given local partition, or from every local partition when null. */
+    public long allTimeCount(final String country, final Integer partition) {
+        final Long count = single(StoreNames.COUNTRY_COUNTS, KeyQuery.<String, Long>withKey(country), partition);
+        return count == null ? 0L : count;
+    }
+
+    /**
+     * Every all-time count held by this instance's active, running partitions, with the
+     * partitions that answered, so a caller merging several instances can tell a complete answer
+     * from one missing a partition that is being restored or moved.
+     */
+    public PartialCounts localAllTimeCounts() {
+        final StateQueryResult<KeyValueIterator<String, Long>> result = query(() -> StateQueryRequest
+                .inStore(StoreNames.COUNTRY_COUNTS)
+                .withQuery(RangeQuery.<String, Long>withNoBounds())
+                .requireActive());
+        final Map<String, Long> counts = new HashMap<>();
+        final Set<Integer> answered = new TreeSet<>();
+        for (Map.Entry<Integer, QueryResult<KeyValueIterator<String, Long>>> partition : result.getPartitionResults().entrySet()) {
+            if (!partition.getValue().isSuccess()) {
+                continue; // a standby, or an active task still restoring: not ours to answer
+            }
+            answered.add(partition.getKey());
+            try (KeyValueIterator<String, Long> it = partition.getValue().getResult()) {
+                while (it.hasNext()) {
+                    final KeyValue<String, Long> kv = it.next();
+                    counts.merge(kv.key, kv.value, Long::sum);
+                }
+            }
+        }
+        return new PartialCounts(counts, answered);
+    }
+
+    /** Counts from some partitions of a store, and which partitions they are. */
+    public record PartialCounts(Map<String, Long> counts, Set<Integer> partitions) {
+    }
+
+    /**
+     * Sum of a country's windowed counts whose window starts in [from, to], from the given local
+     * partition, or from every local partition when null.
+     */
+    public long windowedCount(final String store, final String country, final Instant from, final Instant to,
+                              final Integer partition) {
+        long sum = 0;
+        for (WindowStoreIterator<Long> it : successes(store, () -> restrict(StateQueryRequest.inStore(store)
+                .withQuery(WindowKeyQuery.<String, Long>withKeyAndWindowStartRange(country, from, to)), partition))) {
+            try (it) {
+                while (it.hasNext()) {
+                    sum += it.next().value;
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** A tagged article by id from the given local partition, or from every local partition when null. */
+    public Optional<TaggedArticle> article(final String id, final Integer partition) {
+        return Optional.ofNullable(single(StoreNames.ARTICLES, KeyQuery.<String, TaggedArticle>withKey(id), partition));
+    }
+
+    private <V> V single(final String store, final KeyQuery<String, V> query, final Integer partition) {
+        for (V value : successes(store, () -> restrict(StateQueryRequest.inStore(store).withQuery(query), partition))) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static <R> StateQueryRequest<R> restrict(final StateQueryRequest<R> request, final Integer partition) {
+        final StateQueryRequest<R> active = request.requireActive();
+        return partition == null ? active : active.withPartitions(Set.of(partition));
+    }
+
+    /** The successful partition results of a query; a named partition that failed is an error. */
+    private <R> List<R> successes(final String store, final Supplier<StateQueryRequest<R>> request) {
+        final StateQueryResult<R> result = query(request);
+        final List<R> out = new ArrayList<>();
+        String failure = null;
+        for (QueryResult<R> r : result.getPartitionResults().values()) {
+            if (r.isSuccess()) {
+                out.add(r.getResult());
+            } else if (r.getFailureReason() != FailureReason.NOT_ACTIVE && r.getFailureReason() != FailureReason.NOT_PRESENT) {
+                failure = r.getFailureMessage();
+            }
+        }
+        if (failure != null) {
+            out.forEach(StoreQueries::closeQuietly);
+            throw new StoreUnavailableException(store, failure);
+        }
+        return out;
+    }
+
+    /**
+     * Runs a query, retrying with back-off while the store is not (yet) queryable here.
+     */
+    private <R> StateQueryResult<R> query(final Supplier<StateQueryRequest<R>> request) {
+        final long deadline = System.nanoTime() + retryFor.toNanos();
+        long backoffMs = 10;
+        while (true) {
+            final StateQueryRequest<R> req = request.get();
+            final StateQueryResult<R> result = streams.query(req);
+            final Optional<QueryResult<R>> retriable = result.getPartitionResults().values().stream()
+                    .filter(r -> r.isFailure() && isTransient(r.getFailureReason(), req.isAllPartitions()))
+                    .findAny();
+            if (retriable.isEmpty()) {
+                return result;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StoreUnavailableException(req.getStoreName(), retriable.get().getFailureMessage());
+            }
+            sleep(backoffMs);
+            backoffMs = Math.min(backoffMs * 2, 500);
+        }
+    }
+
+    /**
+     * When one partition was asked for, NOT_ACTIVE (still restoring) and NOT_PRESENT (moving in
+     * a rebalance) are worth waiting for. Across all local partitions they are not: standbys
+     * legitimately answer NOT_ACTIVE, and callers check which partitions answered instead.
+     */
+    private static boolean isTransient(final FailureReason reason, final boolean allPartitions) {
+        return !allPartitions && (reason == FailureReason.NOT_ACTIVE || reason == FailureReason.NOT_PRESENT);
+    }
+
+    private static void closeQuietly(final Object result) {
+        if (result instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing a RocksDB iterator does not fail in practice; nothing to recover here
+            }
+        }
+    }
+
+    private static void sleep(final long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("?", "interrupted");
+        }
+    }
+}

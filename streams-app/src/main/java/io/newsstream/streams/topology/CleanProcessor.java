@@ -1,0 +1,66 @@
+package io.newsstream.streams.topology;
+
+import io.newsstream.clean.ArticleCleaner;
+import io.newsstream.clean.CleanOutcome;
+import io.newsstream.clean.CleanedText;
+import io.newsstream.clean.RawText;
+import io.newsstream.schema.CleanedArticle;
+import io.newsstream.schema.RawArticle;
+import io.newsstream.schema.Removal;
+import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Stage 1: raw article → cleaned article. Sets the record timestamp to the article's
+ * published-at (from the record, else from a date line the cleaner found), so that every later
+ * window counts the article at its event time. Refused articles are thrown as
+ * {@link ArticleRejectedException} and end in the dead-letter topic.
+ */
+final class CleanProcessor extends ContextualFixedKeyProcessor<String, RawArticle, CleanedArticle> {
+
+    static final String STAGE = "clean";
+
+    private final ArticleCleaner cleaner;
+
+    CleanProcessor(final ArticleCleaner cleaner) {
+        this.cleaner = cleaner;
+    }
+
+    @Override
+    public void process(final FixedKeyRecord<String, RawArticle> record) {
+        final RawArticle raw = record.value();
+        if (raw == null) {
+            return; // a tombstone on the input topic deletes nothing we keep
+        }
+        final CleanOutcome outcome = cleaner.clean(new RawText(raw.getTitle(), raw.getBody(), raw.getContentType(), raw.getSource()));
+        if (outcome instanceof CleanOutcome.Rejected rejected) {
+            throw new ArticleRejectedException(STAGE, rejected.reason().name(),
+                    "article " + raw.getId() + ": " + rejected.message());
+        }
+        final CleanedText text = ((CleanOutcome.Cleaned) outcome).article();
+        final Instant publishedAt = raw.getPublishedAt() != null ? raw.getPublishedAt() : text.publishedAt();
+        final CleanedArticle cleaned = CleanedArticle.newBuilder()
+                .setId(raw.getId())
+                .setSource(raw.getSource())
+                .setUrl(raw.getUrl())
+                .setTitle(text.title())
+                .setText(text.text())
+                .setAuthor(text.author())
+                .setPublishedAt(publishedAt)
+                .setFetchedAt(raw.getFetchedAt())
+                .setLanguage(text.language())
+                .setRemovals(removals(text))
+                .build();
+        final long eventTime = publishedAt != null ? publishedAt.toEpochMilli() : record.timestamp();
+        context().forward(record.withValue(cleaned).withTimestamp(eventTime));
+    }
+
+    private static List<Removal> removals(final CleanedText text) {
+        return text.removals().stream()
+                .map(r -> new Removal(r.rule(), r.segments(), r.chars()))
+                .toList();
+    }
+}

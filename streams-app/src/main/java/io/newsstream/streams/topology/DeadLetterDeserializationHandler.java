@@ -1,0 +1,36 @@
+package io.newsstream.streams.topology;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * Sends a record that cannot be deserialized (not Avro, unknown schema id, ...) to the
+ * dead-letter topic with stage {@code deserialize} and resumes.
+ */
+public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
+
+    private String deadLetterTopic;
+
+    @Override
+    public void configure(final Map<String, ?> configs) {
+        final Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        deadLetterTopic = topic == null ? null : topic.toString();
+    }
+
+    @Override
+    public Response handleError(final ErrorHandlerContext context, final ConsumerRecord<byte[], byte[]> record,
+                                final Exception exception) {
+        LOG.warn("dead-lettered {}/{}@{}: cannot deserialize ({})", record.topic(), record.partition(), record.offset(),
+                exception.getMessage());
+        return Response.resume(DeadLetters.record(deadLetterTopic, context, record.key(), record.value(), exception,
+                "deserialize", "DESERIALIZATION_ERROR"));
+    }
+}

@@ -1,0 +1,48 @@
+package io.newsstream.streams.topology;
+
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * Sends a record that failed in a stage to the dead-letter topic (Kafka Streams' native
+ * dead-letter support, KIP-1034) and resumes, so one bad article never stops the topology.
+ * Expected rejections ({@link ArticleRejectedException}) are logged in one line; anything else is
+ * a bug and is logged with its stack trace.
+ */
+public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
+
+    private String deadLetterTopic;
+
+    @Override
+    public void configure(final Map<String, ?> configs) {
+        final Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        deadLetterTopic = topic == null ? null : topic.toString();
+    }
+
+    @Override
+    public Response handleError(final ErrorHandlerContext context, final Record<?, ?> record, final Exception exception) {
+        final String stage;
+        final String reason;
+        if (exception instanceof ArticleRejectedException rejected) {
+            stage = rejected.stage();
+            reason = rejected.reason();
+            LOG.warn("dead-lettered {}/{}@{} at {}: {} ({})", context.topic(), context.partition(), context.offset(),
+                    stage, reason, exception.getMessage());
+        } else {
+            stage = context.processorNodeId();
+            reason = "PROCESSING_ERROR";
+            LOG.error("dead-lettered {}/{}@{}: unexpected failure in {}", context.topic(), context.partition(),
+                    context.offset(), stage, exception);
+        }
+        return Response.resume(DeadLetters.record(deadLetterTopic, context, context.sourceRawKey(),
+                context.sourceRawValue(), exception, stage, reason));
+    }
+}
