@@ -148,22 +148,4 @@ final class AppealRule implements CleaningRule {
             draft.remove(above, RULE);
         }
     }
-
-    /** Whole-word occurrence: the phrase is not part of a longer word on either side. */
-    static boolean containsWord(String haystack, String phrase) {
-        int from = 0;
-        while (true) {
-            int at = haystack.indexOf(phrase, from);
-            if (at < 0) {
-                return false;
-            }
-            int end = at + phrase.length();
-            boolean startOk = at == 0 || !Character.isLetterOrDigit(haystack.charAt(at - 1));
-            boolean endOk = end == haystack.length() || !Character.isLetterOrDigit(haystack.charAt(end));
-            if (startOk && endOk) {
-                return true;
-            }
-            from = at + 1;
-        }
-    }
 }

@@ -27,19 +27,21 @@ final class DateParser {
     record Parsed(Instant instant, boolean hasTime) {
     }
 
-    private static final Map<String, Integer> MONTHS = new HashMap<>();
+    private static final Map<String, Integer> MONTHS = months();
     private static final List<String> WEEKDAYS = List.of("monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
             "sat", "sun");
 
-    static {
+    private static Map<String, Integer> months() {
         String[] names = {"january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december"};
-        for (int m = 0; m < 12; m++) {
-            MONTHS.put(names[m], m + 1);
-            MONTHS.put(names[m].substring(0, 3), m + 1);
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            m.put(names[i], i + 1);
+            m.put(names[i].substring(0, 3), i + 1);
         }
-        MONTHS.put("sept", 9);
+        m.put("sept", 9);
+        return Map.copyOf(m);
     }
 
     private final Map<String, ZoneOffset> zones = new HashMap<>();

@@ -13,6 +13,7 @@ import java.util.List;
 final class Paragrapher {
 
     private static final int MIN_COLUMN = 40;
+    private static final int MIN_WRAPPED_LINES = 3;
     private static final int MAX_COLUMN = 100;
     private static final double FULL_LINE = 0.6;
     private static final double VERY_SHORT_LINE = 0.3;
@@ -80,22 +81,33 @@ final class Paragrapher {
         return len < VERY_SHORT_LINE * column || Shapes.endsWithTerminal(previous) || last == ':';
     }
 
-    /** A very short last line after a full stop is a sign-off ("Reuter"), not the paragraph's tail. */
+    /** A very short last line after a full stop, or a single word, is a sign-off ("Reuter"), not the paragraph's tail. */
     private static boolean isSignOff(String line, String previous, boolean last, int column) {
-        return last && line.length() < VERY_SHORT_LINE * column && Shapes.endsWithTerminal(previous);
+        return last && line.length() < VERY_SHORT_LINE * column
+                && (Shapes.endsWithTerminal(previous) || line.indexOf(' ') < 0);
     }
 
     private static boolean isHardWrapped(List<TextHygiene.Line> block, int column) {
-        if (block.size() < 2 || column < MIN_COLUMN || column > MAX_COLUMN) {
+        if (block.size() < MIN_WRAPPED_LINES || column < MIN_COLUMN || column > MAX_COLUMN) {
             return false;
         }
         int wrapped = 0;
+        int candidates = 0;
         for (int i = 0; i < block.size() - 1; i++) {
+            if (block.get(i + 1).indented()) {
+                // The line before an indented one ends a paragraph; it says nothing about wrapping.
+                continue;
+            }
             String t = block.get(i).text();
-            if (t.length() >= FULL_LINE * column && !Shapes.endsWithTerminal(t)) {
+            if (Shapes.endsWithTerminal(t)) {
+                // A sentence may end at a line end in wire copy and in scraped text alike.
+                continue;
+            }
+            candidates++;
+            if (t.length() >= FULL_LINE * column) {
                 wrapped++;
             }
         }
-        return wrapped * 2 >= block.size() - 1;
+        return candidates > 0 && wrapped * 3 >= candidates * 2;
     }
 }

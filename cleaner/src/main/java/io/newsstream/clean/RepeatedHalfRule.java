@@ -8,7 +8,7 @@ package io.newsstream.clean;
 final class RepeatedHalfRule implements CleaningRule {
 
     static final String RULE = DuplicateRule.RULE;
-    private static final int MIN_HALF_CHARS = 8;
+    private static final int MIN_HALF_CHARS = 20;
 
     @Override
     public String name() {
@@ -30,7 +30,8 @@ final class RepeatedHalfRule implements CleaningRule {
     /** The first half when the text is two equal halves (with or without a space between), else null. */
     static String repeatedHalf(String t) {
         int n = t.length();
-        if (n < 2 * MIN_HALF_CHARS) {
+        // Short doubled strings are table headers ("1986 1985 1986 1985"), not scraper artefacts.
+        if (n < 2 * MIN_HALF_CHARS || !Shapes.hasLetter(t)) {
             return null;
         }
         if (n % 2 == 0 && t.regionMatches(0, t, n / 2, n / 2)) {

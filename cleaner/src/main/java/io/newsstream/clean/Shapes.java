@@ -176,17 +176,6 @@ final class Shapes {
         return cased == 0 || lower * 10 >= words * 3;
     }
 
-    static boolean hasCasedLetter(String s) {
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            if (Character.isUpperCase(cp) || Character.isLowerCase(cp)) {
-                return true;
-            }
-            i += Character.charCount(cp);
-        }
-        return false;
-    }
-
     /**
      * A comparison key: lower case letters and digits, one space between words, all
      * punctuation and quotes dropped, so a pull quote matches the sentence it repeats.

@@ -76,7 +76,9 @@ final class TitleRule implements CleaningRule {
                 return;
             }
             String key = Shapes.key(s.text());
-            if (key.equals(titleKey) || isTitleWithSite(key, titleKey, s.text())) {
+            boolean copy = key.equals(titleKey) || isTitleWithSite(key, titleKey, s.text());
+            // A body that is nothing but its headline keeps it: the text must not come out empty.
+            if (copy && firstKept(draft, i + 1) >= 0 || copy && firstKept(draft, 0) < i) {
                 draft.remove(s, RULE);
             }
         }

@@ -71,4 +71,16 @@ class TextHygieneTest {
         String scraped = Cleaning.PROSE + "\n" + Cleaning.PROSE2;
         assertThat(cleaning.text(scraped)).isEqualTo(Cleaning.PROSE + "\n\n" + Cleaning.PROSE2);
     }
+
+    @Test
+    void shouldNotGlueShortScrapedArticleLinesTogether() {
+        String body = "Israel presses Europe to act as Iran expands uranium enrichment now\n"
+                + "Published: MAY 31, 2023 11:42\n"
+                + "By JNS Staff\n"
+                + "Israel urged France, Germany and Britain on Wednesday to act on Iran.";
+        CleanedText article = cleaning.article(body);
+        assertThat(article.title()).isEqualTo("Israel presses Europe to act as Iran expands uranium enrichment now");
+        assertThat(article.author()).isEqualTo("JNS Staff");
+        assertThat(article.text()).isEqualTo("Israel urged France, Germany and Britain on Wednesday to act on Iran.");
+    }
 }

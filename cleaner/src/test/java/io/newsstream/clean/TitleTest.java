@@ -53,4 +53,11 @@ class TitleTest {
         assertThat(article.title()).isNull();
         assertThat(article.text()).isEqualTo(line);
     }
+
+    @Test
+    void shouldKeepBodyThatIsOnlyItsHeadline() {
+        CleanedText article = cleaning.article("Suit aims to stop move of Camden clinic",
+                "Suit aims to stop move of Camden clinic.", "text/plain");
+        assertThat(article.text()).isEqualTo("Suit aims to stop move of Camden clinic.");
+    }
 }

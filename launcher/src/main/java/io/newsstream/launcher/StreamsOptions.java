@@ -54,10 +54,19 @@ final class StreamsOptions {
             description = "Longer article bodies are dead-lettered as too large (default: ${DEFAULT-VALUE})")
     int maxBodyChars;
 
+    @Option(names = "--dedup-lookback", defaultValue = "P7D",
+            description = "The same text under another id within this span counts once, ISO-8601 (default: ${DEFAULT-VALUE})")
+    String dedupLookback;
+
+    @Option(names = "--recent-articles", defaultValue = "100",
+            description = "Recent articles kept per country (default: ${DEFAULT-VALUE})")
+    int recentArticles;
+
     StreamsAppConfig toConfig(final String bootstrapServers, final String schemaRegistryUrl, final Path stateDir,
                               final String httpHost, final Map<String, String> kafkaOverrides) {
         final TopologyConfig topology = new TopologyConfig(TopicNames.defaults(), duration("window-grace", windowGrace),
-                duration("window-retention", windowRetention), maxBodyChars);
+                duration("window-retention", windowRetention), maxBodyChars, duration("dedup-lookback", dedupLookback),
+                recentArticles);
         return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, httpHost, httpPort,
                 advertisedHost, streamThreads, replicationFactor, processingGuarantee, commitIntervalMs, topology,
                 kafkaOverrides);

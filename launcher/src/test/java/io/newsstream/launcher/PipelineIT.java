@@ -102,6 +102,14 @@ class PipelineIT {
                     top.get(2).get("country").asText())).containsExactlyInAnyOrder("IL", "AZ", "IR");
             assertThat(get(port, "/api/v1/countries/AZ").get("total").asLong()).isPositive();
             assertThat(get(port, "/api/v1/articles/000_027d5da43cc261d5").get("countries").has("GE")).isTrue();
+            assertThat(get(port, "/api/v1/countries/AZ/related?limit=3").findValuesAsText("country")).contains("IL");
+            final JsonNode timeline = get(port, "/api/v1/countries/AZ/timeline?from=2023-05-01T00:00:00Z&to=2023-06-09T00:00:00Z&interval=P1D");
+            assertThat(timeline.get("points")).hasSize(40);
+            assertThat(timeline.get("points").findValues("count").stream().mapToLong(JsonNode::asLong).sum()).isPositive();
+            assertThat(get(port, "/api/v1/countries/top?window=P7D&at=2023-06-01T00:00:00Z")).isNotEmpty();
+            assertThat(pagedArticleIds(port, "IL", 2)).hasSize(ids.size()).doesNotHaveDuplicates();
+            assertThat(status(port, "/api/v1/countries/top?window=sometimes")).isEqualTo(400);
+            assertThat(status(port, "/api/v1/countries/AZ/articles?cursor=bogus")).isEqualTo(400);
             assertThat(status(port, "/api/v1/countries/A1")).isEqualTo(400);
             assertThat(status(port, "/api/v1/countries/ZZ")).isEqualTo(404);
         }
@@ -139,6 +147,19 @@ class PipelineIT {
                 Thread.sleep(200);
             }
         }
+    }
+
+    /** Every article id naming {@code country}, read page by page following nextCursor. */
+    private static List<String> pagedArticleIds(final int port, final String country, final int pageSize) throws Exception {
+        final List<String> seen = new ArrayList<>();
+        String cursor = "";
+        do {
+            final JsonNode page = get(port, "/api/v1/countries/" + country + "/articles?limit=" + pageSize + "&cursor=" + cursor);
+            assertThat(page.get("articles").size()).isLessThanOrEqualTo(pageSize);
+            page.get("articles").forEach(a -> seen.add(a.get("id").asText()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        } while (cursor != null);
+        return seen;
     }
 
     /** What the counts must be: the sum of the {@code countries} of every article view. */

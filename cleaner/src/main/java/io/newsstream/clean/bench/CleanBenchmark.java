@@ -10,6 +10,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,9 @@ import java.util.zip.GZIPInputStream;
  * After a warm-up, one thread cleans the corpus round-robin for N seconds (default 10) and
  * prints MB/s (UTF-8 bytes of input bodies) and articles/s, with language detection on (the
  * default configuration) and off; then the same for the seed articles ({@code seeds/*.txt}
- * found at or above the working directory), which are long, dirty scraped pages.
+ * found at or above the working directory), which are long, dirty scraped pages. Each line
+ * also gives MB per CPU-second of the benchmark thread, which a loaded shared machine distorts
+ * far less than wall-clock MB/s; lingua's work on the common fork-join pool is not in it.
  */
 public final class CleanBenchmark {
 
@@ -38,9 +42,13 @@ public final class CleanBenchmark {
     private record Sample(RawText raw, long bytes) {
     }
 
-    private record Result(long articles, long bytes, long rejected, double seconds) {
+    private record Result(long articles, long bytes, long rejected, double seconds, double cpuSeconds) {
         double mbPerSecond() {
             return bytes / 1e6 / seconds;
+        }
+
+        double mbPerCpuSecond() {
+            return bytes / 1e6 / cpuSeconds;
         }
 
         double articlesPerSecond() {
@@ -64,6 +72,9 @@ public final class CleanBenchmark {
         List<Sample> articles = readCorpus(resolveCorpus(corpus));
         List<Sample> seeds = readSeeds();
         System.out.printf("corpus %s: %d articles, %.1f MB%n", corpus, articles.size(), totalBytes(articles) / 1e6);
+        // Figures from a shared machine mean little without its load: print it with them.
+        System.out.printf("machine: %d cpus, load average %.2f, java %s%n", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.version"));
 
         ArticleCleaner withLanguage = new ArticleCleaner(CleanerConfig.defaults());
         CleanerConfig d = CleanerConfig.defaults();
@@ -85,6 +96,8 @@ public final class CleanBenchmark {
     }
 
     private static Result loop(ArticleCleaner cleaner, List<Sample> samples, long nanos) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long deadline = start + nanos;
         long count = 0;
@@ -100,12 +113,15 @@ public final class CleanBenchmark {
             count++;
             i = i + 1 == samples.size() ? 0 : i + 1;
         }
-        return new Result(count, bytes, rejected, (System.nanoTime() - start) / 1e9);
+        return new Result(count, bytes, rejected, (System.nanoTime() - start) / 1e9,
+                (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
     }
 
     private static void report(String label, Result r) {
-        System.out.printf("%s: %8.1f MB/s %10.0f articles/s  (%d articles in %.1f s, %d rejected)%n",
-                label, r.mbPerSecond(), r.articlesPerSecond(), r.articles(), r.seconds(), r.rejected());
+        System.out.printf("%s: %8.2f MB/s %10.0f articles/s  (%d articles in %.1f s, %d rejected; load %.2f;"
+                        + " %.2f MB per CPU-second of this thread)%n",
+                label, r.mbPerSecond(), r.articlesPerSecond(), r.articles(), r.seconds(), r.rejected(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), r.mbPerCpuSecond());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.newsstream.streams.app;
 
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
 import io.newsstream.streams.config.StreamsAppConfig;
@@ -25,8 +26,10 @@ import org.slf4j.LoggerFactory;
 import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One running instance: the Kafka Streams client and its query API. Owns their lifecycle:
@@ -42,6 +45,7 @@ public final class StreamsApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final Javalin http;
     private final QueryRouter router;
+    private final CountUpdates countUpdates;
     private final KnowledgeBase knowledgeBase;
 
     public StreamsApp(final StreamsAppConfig config, final Map<String, ?> registryConfig) {
@@ -60,11 +64,22 @@ public final class StreamsApp implements AutoCloseable {
         this.router = new QueryRouter(streams, new StoreQueries(streams, Duration.ofSeconds(10)),
                 new HostInfo(config.advertisedHost(), config.httpPort()), serdes.key().serializer());
         final ApiRoutes routes = new ApiRoutes(router, knowledgeBase, Clock.systemUTC(), this::isRunning);
+        final Map<String, Object> kafkaConfig = new HashMap<>(config.kafkaOverrides());
+        kafkaConfig.put("bootstrap.servers", config.bootstrapServers());
+        this.countUpdates = new CountUpdates(kafkaConfig, config.topology().topics().counts(),
+                serdes.key().deserializer(), serdes.count().deserializer());
         this.http = routes.mount(Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
             cfg.http.maxRequestSize = 64 * 1024L;
+            cfg.staticFiles.add(files -> {
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+            });
         }));
+        http.sse("/api/v1/stream", countUpdates::subscribe);
+        http.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml")
+                .result(Objects.requireNonNull(StreamsApp.class.getResourceAsStream("/openapi.yaml"), "openapi.yaml")));
     }
 
     /** Starts the query API, then Kafka Streams. Fails with a message naming the setting when the port is taken. */
@@ -79,6 +94,7 @@ public final class StreamsApp implements AutoCloseable {
             throw e;
         }
         streams.start();
+        countUpdates.start();
         LOG.info("query API on http://{}:{}/api/v1", config.httpHost(), config.httpPort());
     }
 
@@ -113,6 +129,7 @@ public final class StreamsApp implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        countUpdates.close();
         if (!streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT))) {
             LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
         }

@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param windowGrace     how late (in event time) an article may arrive and still land in its window
  * @param windowRetention how long windowed counts are kept in the state stores
  * @param maxBodyChars    articles with a longer body are dead-lettered as too large
+ * @param dedupLookback   an article whose normalised text equals one seen this close in event time is not counted again
+ * @param recentArticles  how many recent articles are kept per country
  */
-public record TopologyConfig(TopicNames topics, Duration windowGrace, Duration windowRetention, int maxBodyChars) {
+public record TopologyConfig(TopicNames topics, Duration windowGrace, Duration windowRetention, int maxBodyChars,
+                             Duration dedupLookback, int recentArticles) {
 
     public TopologyConfig {
         Objects.requireNonNull(topics, "topics");
@@ -24,9 +27,16 @@ public record TopologyConfig(TopicNames topics, Duration windowGrace, Duration w
         if (maxBodyChars <= 0) {
             throw new IllegalArgumentException("setting 'max-body-chars' must be positive");
         }
+        if (dedupLookback == null || dedupLookback.isNegative()) {
+            throw new IllegalArgumentException("setting 'dedup-lookback' must be a non-negative duration");
+        }
+        if (recentArticles < 1 || recentArticles > 10_000) {
+            throw new IllegalArgumentException("setting 'recent-articles' must be between 1 and 10000");
+        }
     }
 
     public static TopologyConfig defaults() {
-        return new TopologyConfig(TopicNames.defaults(), Duration.ofDays(7), Duration.ofDays(90), 2_000_000);
+        return new TopologyConfig(TopicNames.defaults(), Duration.ofDays(7), Duration.ofDays(90), 2_000_000,
+                Duration.ofDays(7), 100);
     }
 }

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -19,14 +21,17 @@ import java.util.regex.Pattern;
 
 /**
  * Layer 3 of the query side: thin HTTP handlers over the {@link QueryRouter}. Parameters are
- * validated here (400 naming the parameter); errors are JSON, never a stack trace.
+ * validated here (400 naming the parameter); errors are JSON, never a stack trace. Every list is
+ * bounded by {@code limit} and article lists are paginated with a cursor.
  */
 public final class ApiRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Za-z]{2}");
     private static final Set<String> WINDOW_STORES = Set.of(StoreNames.COUNTRY_COUNTS_HOURLY, StoreNames.COUNTRY_COUNTS_DAILY);
+    private static final Set<String> TALLY_STORES = Set.of(StoreNames.PLACE_COUNTS, StoreNames.CO_MENTIONS);
     static final int MAX_LIMIT = 300;
+    static final int MAX_POINTS = 1000;
 
     private final QueryRouter router;
     private final KnowledgeBase countries;
@@ -44,14 +49,15 @@ public final class ApiRoutes {
     public Javalin mount(final Javalin app) {
         app.get("/api/v1/countries/top", this::top);
         app.get("/api/v1/countries/{code}", this::country);
+        app.get("/api/v1/countries/{code}/timeline", this::timeline);
+        app.get("/api/v1/countries/{code}/related", this::related);
+        app.get("/api/v1/countries/{code}/articles", this::articles);
         app.get("/api/v1/articles/{id}", this::article);
         app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
         app.get("/health/ready", this::readiness);
-        app.get(QueryRouter.INTERNAL + "/counts", ctx -> ctx.json(router.local().localAllTimeCounts()));
-        app.get(QueryRouter.INTERNAL + "/counts/{code}", this::internalCount);
-        app.get(QueryRouter.INTERNAL + "/windowed/{store}/{code}", this::internalWindowed);
-        app.get(QueryRouter.INTERNAL + "/articles/{id}", this::internalArticle);
+        mountInternal(app);
         app.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         app.exception(StoreUnavailableException.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("query failed: {} {}", ctx.method(), ctx.path(), e);
@@ -65,28 +71,123 @@ public final class ApiRoutes {
         return app;
     }
 
+    // Internal endpoints answer from this instance's own partitions and never forward again, so two
+    // instances with momentarily different views of ownership cannot bounce a request between them.
+    private void mountInternal(final Javalin app) {
+        final String in = QueryRouter.INTERNAL;
+        app.get(in + "/counts", ctx -> ctx.json(router.local().localAllTimeCounts()));
+        app.get(in + "/window-sums/{store}", ctx -> ctx.json(router.local().localWindowSums(
+                known(ctx.pathParam("store"), WINDOW_STORES), millis(ctx, "from"), millis(ctx, "to"))));
+        app.get(in + "/count/{code}", ctx -> ctx.json(router.local().allTimeCount(ctx.pathParam("code"), null)));
+        app.get(in + "/series/{store}/{code}", ctx -> ctx.json(router.local().windowSeries(
+                known(ctx.pathParam("store"), WINDOW_STORES), ctx.pathParam("code"), millis(ctx, "from"), millis(ctx, "to"), null)));
+        app.get(in + "/tally/{store}/{code}", ctx -> ctx.json(router.local().tally(
+                known(ctx.pathParam("store"), TALLY_STORES), ctx.pathParam("code"), null)));
+        app.get(in + "/windowed-tally/{store}/{code}", ctx -> ctx.json(router.local().windowedTally(
+                known(ctx.pathParam("store"), Set.of(StoreNames.CO_MENTIONS_DAILY)), ctx.pathParam("code"),
+                millis(ctx, "from"), millis(ctx, "to"), null)));
+        app.get(in + "/recent/{code}", ctx -> ctx.json(router.local().recentArticles(ctx.pathParam("code"), null)
+                .stream().map(QueryRouter::view).toList()));
+        app.get(in + "/articles/{id}", ctx -> router.local().article(ctx.pathParam("id"), null).ifPresentOrElse(
+                a -> ctx.contentType("application/json").result(ArticleJson.toJson(a)),
+                () -> error(ctx, 404, "no article")));
+    }
+
     private void top(final Context ctx) {
         final int limit = intParam(ctx, "limit", 10, 1, MAX_LIMIT);
-        ctx.json(CountryRanking.top(router.allTimeCounts(), limit, this::name));
+        final Duration span = QueryWindows.span(ctx.queryParam("window"), "window");
+        final Map<String, Long> counts;
+        if (span == null) {
+            counts = router.allTimeCounts();
+        } else {
+            final Instant at = QueryWindows.instant(ctx.queryParam("at"), "at", clock.instant());
+            final String store = QueryWindows.countStoreFor(span);
+            counts = router.windowSums(store, QueryWindows.ceil(at.minus(span), QueryWindows.sizeOf(store)), at);
+        }
+        ctx.json(CountryRanking.top(counts, limit, this::name));
     }
 
     private void country(final Context ctx) {
         final Country country = knownCountry(ctx);
-        if (country == null) {
-            return;
-        }
         final Instant now = clock.instant();
         final String code = country.code();
-        final long last24h = router.windowedCount(StoreNames.COUNTRY_COUNTS_HOURLY, code, now.minus(Duration.ofHours(23)), now);
-        final long last7d = router.windowedCount(StoreNames.COUNTRY_COUNTS_DAILY, code, now.minus(Duration.ofDays(6)), now);
-        ctx.json(new ApiViews.CountryView(code, country.name(), router.allTimeCount(code), last24h, last7d));
+        final long last24h = sum(router.series(StoreNames.COUNTRY_COUNTS_HOURLY, code,
+                QueryWindows.ceil(now.minus(Duration.ofHours(24)), QueryWindows.HOUR), now));
+        final long last7d = sum(router.series(StoreNames.COUNTRY_COUNTS_HOURLY, code,
+                QueryWindows.ceil(now.minus(Duration.ofDays(7)), QueryWindows.HOUR), now));
+        ctx.json(new ApiViews.CountryView(code, country.name(), router.allTimeCount(code), last24h, last7d,
+                router.tally(StoreNames.PLACE_COUNTS, code)));
+    }
+
+    private void timeline(final Context ctx) {
+        final Country country = knownCountry(ctx);
+        final String interval = ctx.queryParamAsClass("interval", String.class).getOrDefault("P1D");
+        if (!interval.equals("P1D") && !interval.equals("PT1H")) {
+            throw new BadRequestException("query parameter 'interval' must be PT1H or P1D, was '" + QueryWindows.abbreviate(interval) + "'");
+        }
+        final String store = interval.equals("PT1H") ? StoreNames.COUNTRY_COUNTS_HOURLY : StoreNames.COUNTRY_COUNTS_DAILY;
+        final Duration size = QueryWindows.sizeOf(store);
+        final Instant to = QueryWindows.floor(QueryWindows.instant(ctx.queryParam("to"), "to", clock.instant()), size);
+        final Instant from = QueryWindows.floor(QueryWindows.instant(ctx.queryParam("from"), "from",
+                to.minus(size.multipliedBy(29))), size);
+        if (from.isAfter(to)) {
+            throw new BadRequestException("query parameter 'from' must not be after 'to'");
+        }
+        if (Duration.between(from, to).dividedBy(size) >= MAX_POINTS) {
+            throw new BadRequestException("query parameters 'from'..'to' span more than " + MAX_POINTS + " points of " + interval);
+        }
+        final Map<Long, Long> series = router.series(store, country.code(), from, to);
+        final List<ApiViews.PointView> points = new ArrayList<>();
+        for (Instant t = from; !t.isAfter(to); t = t.plus(size)) {
+            points.add(new ApiViews.PointView(t, series.getOrDefault(t.toEpochMilli(), 0L)));
+        }
+        ctx.json(new ApiViews.TimelineView(country.code(), interval, from, to, points));
+    }
+
+    private void related(final Context ctx) {
+        final Country country = knownCountry(ctx);
+        final int limit = intParam(ctx, "limit", 10, 1, MAX_LIMIT);
+        final Duration span = QueryWindows.span(ctx.queryParam("window"), "window");
+        final Map<String, Long> together;
+        if (span == null) {
+            together = router.tally(StoreNames.CO_MENTIONS, country.code());
+        } else {
+            final Instant at = QueryWindows.instant(ctx.queryParam("at"), "at", clock.instant());
+            together = router.windowedTally(StoreNames.CO_MENTIONS_DAILY, country.code(),
+                    QueryWindows.ceil(at.minus(span), QueryWindows.DAY), at);
+        }
+        ctx.json(CountryRanking.top(together, limit, this::name));
+    }
+
+    private void articles(final Context ctx) {
+        final Country country = knownCountry(ctx);
+        final int limit = intParam(ctx, "limit", 20, 1, 100);
+        final String rawCursor = ctx.queryParam("cursor");
+        final ArticleCursor after = rawCursor == null || rawCursor.isEmpty() ? null : ArticleCursor.decode(rawCursor);
+        final List<ApiViews.ArticleRefView> page = new ArrayList<>(limit);
+        boolean more = false;
+        for (ApiViews.ArticleRefView ref : router.recentArticles(country.code())) {
+            if (after != null && !after.isBefore(ref)) {
+                continue;
+            }
+            if (page.size() == limit) {
+                more = true;
+                break;
+            }
+            page.add(ref);
+        }
+        final ApiViews.ArticleRefView last = page.isEmpty() ? null : page.get(page.size() - 1);
+        ctx.json(new ApiViews.ArticlePageView(page, more ? new ArticleCursor(last.eventTime(), last.id()).encode() : null));
     }
 
     private void article(final Context ctx) {
         final String id = ctx.pathParam("id");
+        if (id.length() > 512) {
+            throw new BadRequestException("path parameter 'id' is longer than 512 characters");
+        }
         router.article(id).ifPresentOrElse(
                 a -> ctx.json(ApiViews.ArticleView.of(a)),
-                () -> error(ctx, 404, "no article with id '" + id + "'"));
+                () -> error(ctx, 404, "no article with id '" + QueryWindows.abbreviate(id) + "'"));
     }
 
     private void readiness(final Context ctx) {
@@ -94,46 +195,31 @@ public final class ApiRoutes {
         ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
     }
 
-    // Internal endpoints answer from this instance's own partitions and never forward again, so two
-    // instances with momentarily different views of ownership cannot bounce a request between them.
-    private void internalCount(final Context ctx) {
-        ctx.json(router.local().allTimeCount(ctx.pathParam("code"), null));
-    }
-
-    private void internalWindowed(final Context ctx) {
-        final String store = ctx.pathParam("store");
-        if (!WINDOW_STORES.contains(store)) {
-            throw new BadRequestException("unknown window store '" + store + "'");
-        }
-        final Instant from = Instant.ofEpochMilli(longParam(ctx, "from"));
-        final Instant to = Instant.ofEpochMilli(longParam(ctx, "to"));
-        ctx.json(router.local().windowedCount(store, ctx.pathParam("code"), from, to, null));
-    }
-
-    private void internalArticle(final Context ctx) {
-        router.local().article(ctx.pathParam("id"), null).ifPresentOrElse(
-                a -> ctx.contentType("application/json").result(ArticleJson.toJson(a)),
-                () -> error(ctx, 404, "no article"));
-    }
-
-    /** The country named by the {@code code} path parameter, or null after answering 400/404. */
+    /** The country named by the {@code code} path parameter; 400 when malformed, 404 when unknown. */
     private Country knownCountry(final Context ctx) {
         final String raw = ctx.pathParam("code");
         if (!COUNTRY_CODE.matcher(raw).matches()) {
             throw new BadRequestException("path parameter 'code' must be an ISO 3166-1 alpha-2 code such as AZ, was '"
-                    + abbreviate(raw) + "'");
+                    + QueryWindows.abbreviate(raw) + "'");
         }
         final String code = raw.toUpperCase(Locale.ROOT);
-        final Country country = countries.country(code).orElse(null);
-        if (country == null || "historical".equals(country.status())) {
-            error(ctx, 404, "unknown country code '" + code + "'");
-            return null;
-        }
-        return country;
+        return countries.country(code).filter(c -> !"historical".equals(c.status()))
+                .orElseThrow(() -> new NotFoundException("unknown country code '" + code + "'"));
     }
 
     private String name(final String code) {
         return countries.country(code).map(Country::name).orElse(code);
+    }
+
+    private static long sum(final Map<Long, Long> series) {
+        return series.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static String known(final String store, final Set<String> allowed) {
+        if (!allowed.contains(store)) {
+            throw new BadRequestException("unknown store '" + QueryWindows.abbreviate(store) + "'");
+        }
+        return store;
     }
 
     static int intParam(final Context ctx, final String name, final int fallback, final int min, final int max) {
@@ -149,21 +235,17 @@ public final class ApiRoutes {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new BadRequestException("query parameter '" + name + "' must be an integer, was '" + abbreviate(raw) + "'");
+            throw new BadRequestException("query parameter '" + name + "' must be an integer, was '"
+                    + QueryWindows.abbreviate(raw) + "'");
         }
     }
 
-    private static long longParam(final Context ctx, final String name) {
-        final String raw = ctx.queryParam(name);
+    private static Instant millis(final Context ctx, final String name) {
         try {
-            return Long.parseLong(raw);
+            return Instant.ofEpochMilli(Long.parseLong(String.valueOf(ctx.queryParam(name))));
         } catch (NumberFormatException e) {
-            throw new BadRequestException("query parameter '" + name + "' must be an integer");
+            throw new BadRequestException("query parameter '" + name + "' must be epoch milliseconds");
         }
-    }
-
-    private static String abbreviate(final String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     private static void error(final Context ctx, final int status, final String message) {

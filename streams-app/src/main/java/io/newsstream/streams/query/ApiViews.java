@@ -17,8 +17,25 @@ public final class ApiViews {
     public record CountryCountView(String country, String name, long count) {
     }
 
-    /** One country's totals. */
-    public record CountryView(String country, String name, long total, long last24h, long last7d) {
+    /** One country's totals and the places of it that were named. */
+    public record CountryView(String country, String name, long total, long last24h, long last7d,
+                              Map<String, Long> places) {
+    }
+
+    /** A dense series of windowed counts. */
+    public record TimelineView(String country, String interval, Instant from, Instant to, List<PointView> points) {
+    }
+
+    /** One window of a timeline. */
+    public record PointView(Instant start, long count) {
+    }
+
+    /** A reference to an article in a list. */
+    public record ArticleRefView(String id, String title, Instant eventTime) {
+    }
+
+    /** One page of a paginated list of articles; {@code nextCursor} is null on the last page. */
+    public record ArticlePageView(List<ArticleRefView> articles, String nextCursor) {
     }
 
     /** An entity with its offsets into {@code section} ("TITLE" or "TEXT"). */

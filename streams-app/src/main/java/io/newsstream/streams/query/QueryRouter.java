@@ -1,6 +1,8 @@
 package io.newsstream.streams.query;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsstream.schema.ArticleRef;
 import io.newsstream.schema.TaggedArticle;
 import io.newsstream.streams.topology.NewsTopology;
 import io.newsstream.streams.topology.StoreNames;
@@ -22,21 +24,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Layer 2 of the query side: decides which instance answers.
  *
- * <p>Key look-ups (a country's count, an article) go to the instance that owns the key's
- * partition: answered locally when that is this instance, otherwise forwarded over HTTP to the
- * owner's internal endpoint. Whole-store reads (top countries) fan out to every instance and
- * merge, so any instance gives the same answer.
+ * <p>Key look-ups (everything about one country, an article) go to the instance that owns the
+ * key's partition: answered locally when that is this instance, otherwise forwarded over HTTP to
+ * the owner's internal endpoint, which answers from its own partitions and never forwards again.
+ * Whole-store reads (top countries, all-time or windowed) fan out to every instance and merge,
+ * and are retried until every partition has answered, so any instance gives the same answer.
  */
 public final class QueryRouter {
 
     static final String INTERNAL = "/internal/v1";
+    private static final Duration RETRY_FOR = Duration.ofSeconds(10);
 
     private final KafkaStreams streams;
     private final StoreQueries local;
@@ -44,7 +52,7 @@ public final class QueryRouter {
     private final Serializer<String> articleKeySerializer;
     private final Serializer<String> countryKeySerializer = new StringSerializer();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = ApiJson.mapper();
 
     public QueryRouter(final KafkaStreams streams, final StoreQueries local, final HostInfo self,
                        final Serializer<String> articleKeySerializer) {
@@ -58,39 +66,75 @@ public final class QueryRouter {
         return local;
     }
 
-    /** All-time count of one country, from whichever instance owns it. */
+    /** All-time count of one country. */
     public long allTimeCount(final String country) {
+        return byCountry(country, p -> local.allTimeCount(country, p), "/count/" + enc(country), new TypeReference<Long>() { });
+    }
+
+    /** A country's windowed counts by window start (epoch millis), windows starting in [from, to]. */
+    public SortedMap<Long, Long> series(final String store, final String country, final Instant from, final Instant to) {
+        return byCountry(country, p -> local.windowSeries(store, country, from, to, p),
+                "/series/" + enc(store) + "/" + enc(country) + range(from, to), new TypeReference<SortedMap<Long, Long>>() { });
+    }
+
+    /** A country's all-time tally (places, co-mentions). */
+    public Map<String, Long> tally(final String store, final String country) {
+        return byCountry(country, p -> local.tally(store, country, p), "/tally/" + enc(store) + "/" + enc(country),
+                new TypeReference<Map<String, Long>>() { });
+    }
+
+    /** A country's tally summed over windows starting in [from, to]. */
+    public Map<String, Long> windowedTally(final String store, final String country, final Instant from, final Instant to) {
+        return byCountry(country, p -> local.windowedTally(store, country, from, to, p),
+                "/windowed-tally/" + enc(store) + "/" + enc(country) + range(from, to), new TypeReference<Map<String, Long>>() { });
+    }
+
+    /** The recent articles naming a country, newest first. */
+    public List<ApiViews.ArticleRefView> recentArticles(final String country) {
+        return byCountry(country, p -> local.recentArticles(country, p).stream().map(QueryRouter::view).toList(),
+                "/recent/" + enc(country), new TypeReference<List<ApiViews.ArticleRefView>>() { });
+    }
+
+    /** All-time counts of every country, merged across all instances. */
+    public Map<String, Long> allTimeCounts() {
+        return fanOut(StoreNames.COUNTRY_COUNTS, local::localAllTimeCounts, INTERNAL + "/counts");
+    }
+
+    /** Per-country sums of windows of {@code store} starting in [from, to], merged across all instances. */
+    public Map<String, Long> windowSums(final String store, final Instant from, final Instant to) {
+        return fanOut(store, () -> local.localWindowSums(store, from, to),
+                INTERNAL + "/window-sums/" + enc(store) + range(from, to));
+    }
+
+    /** A tagged article by id, from the owner; empty when no such article has been counted. */
+    public Optional<TaggedArticle> article(final String id) {
+        final KeyQueryMetadata owner = owner(StoreNames.ARTICLES, id, articleKeySerializer);
+        if (owner.activeHost().equals(self)) {
+            return local.article(id, owner.partition());
+        }
+        final String body = fetch(owner.activeHost(), INTERNAL + "/articles/" + enc(id));
+        return body == null ? Optional.empty() : Optional.of(ArticleJson.fromJson(body));
+    }
+
+    private <T> T byCountry(final String country, final IntFunction<T> atPartition, final String internalPath,
+                            final TypeReference<T> type) {
         final KeyQueryMetadata owner = owner(StoreNames.COUNTRY_COUNTS, country, countryKeySerializer);
         if (owner.activeHost().equals(self)) {
-            return local.allTimeCount(country, owner.partition());
+            return atPartition.apply(owner.partition());
         }
-        return get(owner.activeHost(), INTERNAL + "/counts/" + encode(country), Long.class);
+        return read(owner.activeHost(), INTERNAL + internalPath, type);
     }
 
-    /** Windowed count of one country over window starts in [from, to], from the owner. */
-    public long windowedCount(final String store, final String country, final Instant from, final Instant to) {
-        final KeyQueryMetadata owner = owner(store, country, countryKeySerializer);
-        if (owner.activeHost().equals(self)) {
-            return local.windowedCount(store, country, from, to, owner.partition());
-        }
-        return get(owner.activeHost(), INTERNAL + "/windowed/" + encode(store) + "/" + encode(country)
-                + "?from=" + from.toEpochMilli() + "&to=" + to.toEpochMilli(), Long.class);
-    }
-
-    /**
-     * All-time counts of every country, merged across all instances. Retried until every
-     * partition of the count store has answered (a partition being restored or moved answers
-     * nowhere for a moment), so the merge is complete or the caller gets a 503.
-     */
-    public Map<String, Long> allTimeCounts() {
-        final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    private Map<String, Long> fanOut(final String store, final Supplier<StoreQueries.PartialCounts> atSelf,
+                                     final String internalPath) {
+        final long deadline = System.nanoTime() + RETRY_FOR.toNanos();
         while (true) {
             final Map<String, Long> merged = new HashMap<>();
             final Set<Integer> answered = new HashSet<>();
-            for (StreamsMetadata instance : streams.streamsMetadataForStore(StoreNames.COUNTRY_COUNTS)) {
+            for (StreamsMetadata instance : streams.streamsMetadataForStore(store)) {
                 final StoreQueries.PartialCounts part = instance.hostInfo().equals(self)
-                        ? local.localAllTimeCounts()
-                        : get(instance.hostInfo(), INTERNAL + "/counts", StoreQueries.PartialCounts.class);
+                        ? atSelf.get()
+                        : read(instance.hostInfo(), internalPath, new TypeReference<StoreQueries.PartialCounts>() { });
                 part.counts().forEach((k, v) -> merged.merge(k, v, Long::sum));
                 answered.addAll(part.partitions());
             }
@@ -99,14 +143,14 @@ public final class QueryRouter {
                 return merged;
             }
             if (System.nanoTime() > deadline) {
-                throw new StoreUnavailableException(StoreNames.COUNTRY_COUNTS, answered.size() + " of " + expected
+                throw new StoreUnavailableException(store, answered.size() + " of " + expected
                         + " partitions answered; a rebalance is moving the others");
             }
             pause();
         }
     }
 
-    /** How many partitions the count store has: those of the repartition topic that feeds it. */
+    /** How many partitions the per-country stores have: those of the repartition topic that feeds them. */
     private int countPartitions() {
         final Set<Integer> partitions = new HashSet<>();
         for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
@@ -117,28 +161,9 @@ public final class QueryRouter {
         return partitions.size();
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException(StoreNames.COUNTRY_COUNTS, "interrupted");
-        }
-    }
-
-    /** A tagged article by id, from the owner; empty when no such article has been counted. */
-    public Optional<TaggedArticle> article(final String id) {
-        final KeyQueryMetadata owner = owner(StoreNames.ARTICLES, id, articleKeySerializer);
-        if (owner.activeHost().equals(self)) {
-            return local.article(id, owner.partition());
-        }
-        final String body = fetch(owner.activeHost(), INTERNAL + "/articles/" + encode(id));
-        return body == null ? Optional.empty() : Optional.of(ArticleJson.fromJson(body));
-    }
-
     /** The owner of a key; during a rebalance there is none for a moment, so wait for one up to the retry budget. */
     private KeyQueryMetadata owner(final String store, final String key, final Serializer<String> serializer) {
-        final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        final long deadline = System.nanoTime() + RETRY_FOR.toNanos();
         while (true) {
             final KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, serializer);
             if (metadata != null && !KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
@@ -151,20 +176,16 @@ public final class QueryRouter {
         }
     }
 
-    private <T> T get(final HostInfo host, final String path, final Class<T> type) {
-        try {
-            return json.readValue(require(host, path), type);
-        } catch (IOException e) {
-            throw new StoreUnavailableException(path, "bad answer from " + host + ": " + e.getMessage());
-        }
-    }
-
-    private String require(final HostInfo host, final String path) {
+    private <T> T read(final HostInfo host, final String path, final TypeReference<T> type) {
         final String body = fetch(host, path);
         if (body == null) {
             throw new StoreUnavailableException(path, host + " answered 404");
         }
-        return body;
+        try {
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            throw new StoreUnavailableException(path, "bad answer from " + host + ": " + e.getMessage());
+        }
     }
 
     /** GETs an internal endpoint of another instance; null on 404. */
@@ -188,7 +209,24 @@ public final class QueryRouter {
         }
     }
 
-    private static String encode(final String s) {
+    static ApiViews.ArticleRefView view(final ArticleRef ref) {
+        return new ApiViews.ArticleRefView(ref.getId(), ref.getTitle(), ref.getEventTime());
+    }
+
+    private static String range(final Instant from, final Instant to) {
+        return "?from=" + from.toEpochMilli() + "&to=" + to.toEpochMilli();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("?", "interrupted");
+        }
+    }
+
+    private static String enc(final String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,5 +1,8 @@
 package io.newsstream.streams.query;
 
+import io.newsstream.schema.ArticleRef;
+import io.newsstream.schema.CountryTally;
+import io.newsstream.schema.RecentArticles;
 import io.newsstream.schema.TaggedArticle;
 import io.newsstream.streams.topology.StoreNames;
 import org.apache.kafka.streams.KafkaStreams;
@@ -10,8 +13,11 @@ import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.query.WindowKeyQuery;
+import org.apache.kafka.streams.query.WindowRangeQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 import java.time.Duration;
@@ -22,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -80,21 +88,68 @@ public final class StoreQueries {
     }
 
     /**
-     * Sum of a country's windowed counts whose window starts in [from, to], from the given local
-     * partition, or from every local partition when null.
+     * Per-country sums of the windows of {@code store} that start in [from, to], over this
+     * instance's active partitions, with the partitions that answered.
      */
-    public long windowedCount(final String store, final String country, final Instant from, final Instant to,
-                              final Integer partition) {
-        long sum = 0;
-        for (WindowStoreIterator<Long> it : successes(store, () -> restrict(StateQueryRequest.inStore(store)
-                .withQuery(WindowKeyQuery.<String, Long>withKeyAndWindowStartRange(country, from, to)), partition))) {
-            try (it) {
+    public PartialCounts localWindowSums(final String store, final Instant from, final Instant to) {
+        final StateQueryResult<KeyValueIterator<Windowed<String>, Long>> result = query(() -> StateQueryRequest
+                .inStore(store)
+                .withQuery(WindowRangeQuery.<String, Long>withWindowStartRange(from, to))
+                .requireActive());
+        final Map<String, Long> sums = new HashMap<>();
+        final Set<Integer> answered = new TreeSet<>();
+        for (Map.Entry<Integer, QueryResult<KeyValueIterator<Windowed<String>, Long>>> partition : result.getPartitionResults().entrySet()) {
+            if (!partition.getValue().isSuccess()) {
+                continue;
+            }
+            answered.add(partition.getKey());
+            try (KeyValueIterator<Windowed<String>, Long> it = partition.getValue().getResult()) {
                 while (it.hasNext()) {
-                    sum += it.next().value;
+                    final KeyValue<Windowed<String>, Long> kv = it.next();
+                    sums.merge(kv.key.key(), unwrap(kv.value), Long::sum);
                 }
             }
         }
+        return new PartialCounts(sums, answered);
+    }
+
+    /** A country's windowed counts by window start (epoch millis) for windows starting in [from, to]. */
+    public SortedMap<Long, Long> windowSeries(final String store, final String country, final Instant from,
+                                              final Instant to, final Integer partition) {
+        final SortedMap<Long, Long> series = new TreeMap<>();
+        for (WindowStoreIterator<Long> it : successes(store, () -> restrict(StateQueryRequest.inStore(store)
+                .withQuery(WindowKeyQuery.<String, Long>withKeyAndWindowStartRange(country, from, to)), partition))) {
+            try (it) {
+                it.forEachRemaining(kv -> series.merge(kv.key, unwrap(kv.value), Long::sum));
+            }
+        }
+        return series;
+    }
+
+    /** A country's tally (places or co-mentions) from a key-value store. */
+    public Map<String, Long> tally(final String store, final String country, final Integer partition) {
+        final CountryTally tally = single(store, KeyQuery.<String, CountryTally>withKey(country), partition);
+        return tally == null ? Map.of() : tally.getCounts();
+    }
+
+    /** A country's tallies summed over the windows of {@code store} that start in [from, to]. */
+    public Map<String, Long> windowedTally(final String store, final String country, final Instant from,
+                                           final Instant to, final Integer partition) {
+        final Map<String, Long> sum = new HashMap<>();
+        for (WindowStoreIterator<CountryTally> it : successes(store, () -> restrict(StateQueryRequest.inStore(store)
+                .withQuery(WindowKeyQuery.<String, CountryTally>withKeyAndWindowStartRange(country, from, to)), partition))) {
+            try (it) {
+                it.forEachRemaining(kv -> StoreQueries.<CountryTally>unwrap(kv.value).getCounts()
+                        .forEach((k, v) -> sum.merge(k, v, Long::sum)));
+            }
+        }
         return sum;
+    }
+
+    /** The recent articles naming a country, newest first. */
+    public List<ArticleRef> recentArticles(final String country, final Integer partition) {
+        final RecentArticles recent = single(StoreNames.RECENT_ARTICLES, KeyQuery.<String, RecentArticles>withKey(country), partition);
+        return recent == null ? List.of() : recent.getArticles();
     }
 
     /** A tagged article by id from the given local partition, or from every local partition when null. */
@@ -165,6 +220,16 @@ public final class StoreQueries {
      */
     private static boolean isTransient(final FailureReason reason, final boolean allPartitions) {
         return !allPartitions && (reason == FailureReason.NOT_ACTIVE || reason == FailureReason.NOT_PRESENT);
+    }
+
+    /**
+     * Window queries on the DSL's timestamped window stores hand back {@link ValueAndTimestamp}
+     * where the declared type says V, so
+     * accept either.
+     */
+    @SuppressWarnings("unchecked")
+    private static <V> V unwrap(final Object value) {
+        return value instanceof ValueAndTimestamp<?> vt ? (V) vt.value() : (V) value;
     }
 
     private static void closeQuietly(final Object result) {

@@ -2,9 +2,13 @@ package io.newsstream.streams.topology;
 
 import io.newsstream.registry.serde.AvroSerde;
 import io.newsstream.schema.CleanedArticle;
+import io.newsstream.schema.ContentSighting;
 import io.newsstream.schema.CountryCount;
+import io.newsstream.schema.CountryMention;
+import io.newsstream.schema.CountryTally;
 import io.newsstream.schema.CountryWindowKey;
 import io.newsstream.schema.RawArticle;
+import io.newsstream.schema.RecentArticles;
 import io.newsstream.schema.TaggedArticle;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.avro.specific.SpecificRecord;
@@ -47,6 +51,22 @@ public final class NewsSerdes {
 
     public Serde<CountryCount> count() {
         return value(CountryCount.class);
+    }
+
+    public Serde<CountryMention> mention() {
+        return value(CountryMention.class);
+    }
+
+    public Serde<CountryTally> tally() {
+        return value(CountryTally.class);
+    }
+
+    public Serde<RecentArticles> recent() {
+        return value(RecentArticles.class);
+    }
+
+    public Serde<ContentSighting> sighting() {
+        return value(ContentSighting.class);
     }
 
     public Serde<CountryWindowKey> windowKey() {

@@ -4,8 +4,11 @@ import io.newsstream.clean.ArticleCleaner;
 import io.newsstream.clean.CleanerConfig;
 import io.newsstream.schema.CleanedArticle;
 import io.newsstream.schema.CountryCount;
+import io.newsstream.schema.CountryMention;
+import io.newsstream.schema.CountryTally;
 import io.newsstream.schema.CountryWindowKey;
 import io.newsstream.schema.RawArticle;
+import io.newsstream.schema.RecentArticles;
 import io.newsstream.schema.TaggedArticle;
 import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
@@ -24,6 +27,8 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -32,13 +37,12 @@ import org.apache.kafka.streams.state.WindowStore;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The newsstream topology: raw articles → clean → tag → first sighting per id → count country
- * mentions, all-time and per event-time hour and day.
+ * The newsstream topology: raw articles → clean → tag → first sighting per id → first sighting
+ * per content → per country: mention counts (all-time, hourly, daily), places, co-mentions and
+ * recent articles.
  *
  * <p>A pure function of its inputs: no {@code KafkaStreams}, no I/O. Every processor, store and
  * repartition topic is named, so renaming one shows in the {@code describe()} snapshot test
@@ -48,6 +52,8 @@ public final class NewsTopology {
 
     /** Name of the repartition step that re-keys mentions by country (topic {@code <app>-country-mentions-repartition}). */
     public static final String COUNTRY_MENTIONS_REPARTITION = "country-mentions";
+    /** Name of the repartition step that re-keys articles by content fingerprint. */
+    public static final String CONTENT_REPARTITION = "by-content";
 
     private final TopologyConfig config;
     private final NewsSerdes serdes;
@@ -78,6 +84,8 @@ public final class NewsTopology {
         final StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.ARTICLES), serdes.key(), serdes.tagged()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.CONTENT_SIGHTINGS), Serdes.String(), serdes.sighting()));
 
         // 1. Clean: drop site chrome, captions, code and appeals; the record timestamp becomes published-at.
         final KStream<String, CleanedArticle> cleaned = builder
@@ -91,46 +99,75 @@ public final class NewsTopology {
                 .processValues(FirstSightingProcessor::new, Named.as("first-sighting"), StoreNames.ARTICLES);
         firstSightings.to(topics.tagged(), Produced.with(serdes.key(), serdes.tagged()).withName("write-tagged-articles"));
 
-        // 4. One record per (article, country) carrying the article's mention count, re-keyed by country.
-        final KGroupedStream<String, Long> mentions = firstSightings
-                .flatMap(NewsTopology::countryMentions, Named.as("explode-country-mentions"))
-                .groupByKey(Grouped.with(COUNTRY_MENTIONS_REPARTITION, Serdes.String(), Serdes.Long()));
+        // 4. The same story under another id: meet on the content fingerprint's partition, count it once.
+        final KStream<String, TaggedArticle> distinct = firstSightings
+                .selectKey((id, article) -> ContentFingerprint.of(article.getText()), Named.as("key-by-content"))
+                .repartition(Repartitioned.<String, TaggedArticle>as(CONTENT_REPARTITION)
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.tagged()))
+                .processValues(() -> new ContentDedupProcessor(config.dedupLookback()), Named.as("content-dedup"),
+                        StoreNames.CONTENT_SIGHTINGS);
 
-        // 5. All-time totals, published as a compacted topic of updates.
-        mentions.reduce(Long::sum, Named.as("count-all-time"),
+        // 5. One record per (article, country), re-keyed by country: every per-country store below
+        //    reads the same partition, so one owner answers every key query about a country.
+        final KGroupedStream<String, CountryMention> byCountry = distinct
+                .flatMap((fingerprint, article) -> CountryAggregates.explode(article), Named.as("explode-country-mentions"))
+                .groupByKey(Grouped.with(COUNTRY_MENTIONS_REPARTITION, Serdes.String(), serdes.mention()));
+
+        // 6. All-time totals, published as a compacted topic of updates.
+        byCountry.aggregate(() -> 0L, (country, m, total) -> total + m.getMentions(), Named.as("count-all-time"),
                         Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(StoreNames.COUNTRY_COUNTS)
                                 .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
                 .toStream(Named.as("all-time-updates"))
+                .filter((country, count) -> count > 0, Named.as("named-countries-only"))
                 .mapValues((country, count) -> countryCount(country, count, null, null), Named.as("to-country-count"))
                 .to(topics.counts(), Produced.with(serdes.key(), serdes.count()).withName("write-country-counts"));
 
-        // 6. Event-time windows: hourly (queried only) and daily (queried and published).
-        countWindowed(mentions, Duration.ofHours(1), StoreNames.COUNTRY_COUNTS_HOURLY, "count-hourly");
-        countWindowed(mentions, Duration.ofDays(1), StoreNames.COUNTRY_COUNTS_DAILY, "count-daily")
-                .toStream(Named.as("daily-updates"))
+        // 7. Event-time windows: hourly (queried), daily (queried, and final counts published when a day closes).
+        countWindowed(byCountry, Duration.ofHours(1), StoreNames.COUNTRY_COUNTS_HOURLY, "count-hourly");
+        countWindowed(byCountry, Duration.ofDays(1), StoreNames.COUNTRY_COUNTS_DAILY, "count-daily")
+                .suppress(Suppressed.<Windowed<String>>untilWindowCloses(Suppressed.BufferConfig.unbounded())
+                        .withName("until-day-closes"))
+                .toStream(Named.as("closed-days"))
+                .filter((window, count) -> count > 0, Named.as("named-days-only"))
                 .map((window, count) -> KeyValue.pair(windowKey(window), countryCount(window.key(), count,
                         window.window().startTime(), window.window().endTime())), Named.as("to-daily-count"))
                 .to(topics.dailyCounts(), Produced.with(serdes.windowKey(), serdes.count()).withName("write-daily-counts"));
 
+        // 8. Places per country, co-mentions (all-time, published; and per day), recent articles.
+        byCountry.aggregate(CountryAggregates::emptyTally, CountryAggregates::addPlaces, Named.as("count-places"),
+                tallyStore(StoreNames.PLACE_COUNTS));
+        byCountry.aggregate(CountryAggregates::emptyTally, CountryAggregates::addCoMentions, Named.as("count-co-mentions"),
+                        tallyStore(StoreNames.CO_MENTIONS))
+                .toStream(Named.as("co-mention-updates"))
+                .filter((country, tally) -> !tally.getCounts().isEmpty(), Named.as("co-mentioned-only"))
+                .to(topics.coMentions(), Produced.with(serdes.key(), serdes.tally()).withName("write-co-mentions"));
+        byCountry.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofDays(1), config.windowGrace()))
+                .aggregate(CountryAggregates::emptyTally, CountryAggregates::addCoMentions, Named.as("count-co-mentions-daily"),
+                        Materialized.<String, CountryTally, WindowStore<Bytes, byte[]>>as(StoreNames.CO_MENTIONS_DAILY)
+                                .withKeySerde(Serdes.String()).withValueSerde(serdes.tally())
+                                .withRetention(config.windowRetention()));
+        final int bound = config.recentArticles();
+        byCountry.aggregate(() -> new RecentArticles(List.of()),
+                (country, mention, recent) -> CountryAggregates.addRecent(mention, recent, bound), Named.as("keep-recent-articles"),
+                Materialized.<String, RecentArticles, KeyValueStore<Bytes, byte[]>>as(StoreNames.RECENT_ARTICLES)
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.recent()));
+
         return builder.build();
     }
 
+    private Materialized<String, CountryTally, KeyValueStore<Bytes, byte[]>> tallyStore(final String name) {
+        return Materialized.<String, CountryTally, KeyValueStore<Bytes, byte[]>>as(name)
+                .withKeySerde(Serdes.String()).withValueSerde(serdes.tally());
+    }
+
     private KTable<Windowed<String>, Long> countWindowed(
-            final KGroupedStream<String, Long> mentions, final Duration size, final String store, final String name) {
+            final KGroupedStream<String, CountryMention> mentions, final Duration size, final String store, final String name) {
         return mentions
                 .windowedBy(TimeWindows.ofSizeAndGrace(size, config.windowGrace()))
-                .reduce(Long::sum, Named.as(name),
+                .aggregate(() -> 0L, (country, m, total) -> total + m.getMentions(), Named.as(name),
                         Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(store)
                                 .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long())
                                 .withRetention(config.windowRetention()));
-    }
-
-    private static List<KeyValue<String, Long>> countryMentions(final String id, final TaggedArticle article) {
-        final List<KeyValue<String, Long>> out = new ArrayList<>(article.getCountries().size());
-        for (Map.Entry<String, Integer> e : article.getCountries().entrySet()) {
-            out.add(KeyValue.pair(e.getKey(), e.getValue().longValue()));
-        }
-        return out;
     }
 
     private CountryCount countryCount(final String country, final long count, final Instant start, final Instant end) {

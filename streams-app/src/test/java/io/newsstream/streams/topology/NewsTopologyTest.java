@@ -1,9 +1,12 @@
 package io.newsstream.streams.topology;
 
 import io.newsstream.registry.client.SchemaRegistryClients;
+import io.newsstream.schema.ArticleRef;
 import io.newsstream.schema.CountryCount;
+import io.newsstream.schema.CountryTally;
 import io.newsstream.schema.CountryWindowKey;
 import io.newsstream.schema.RawArticle;
+import io.newsstream.schema.RecentArticles;
 import io.newsstream.schema.TaggedArticle;
 import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
@@ -12,7 +15,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -31,6 +33,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,7 +124,7 @@ class NewsTopologyTest {
     }
 
     @Test
-    void shouldPublishAllTimeAndDailyCountsForDownstreamConsumers() {
+    void shouldPublishAllTimeCountUpdatesForDownstreamConsumers() {
         raw.pipeInput(new TestRecord<>("a1", article("a1", "Azerbaijan and Israel.", MAY_28), MAY_28));
         raw.pipeInput(new TestRecord<>("a2", article("a2", "Azerbaijan again.", MAY_28), MAY_28));
 
@@ -132,14 +135,94 @@ class NewsTopologyTest {
         assertThat(latest.get("AZ").getCount()).isEqualTo(2L);
         assertThat(latest.get("AZ").getName()).isEqualTo("Azerbaijan");
         assertThat(latest.get("AZ").getWindowStart()).isNull();
+        assertThat(latest.get("IL").getCount()).isEqualTo(1L);
+    }
 
+    @Test
+    void shouldPublishADaysFinalCountOnlyOnceTheDayAndItsGraceHaveClosed() {
+        raw.pipeInput(new TestRecord<>("a1", article("a1", "Azerbaijan and Israel.", MAY_28), MAY_28));
+        raw.pipeInput(new TestRecord<>("a2", article("a2", "Azerbaijan again.", MAY_28), MAY_28));
         final TestOutputTopic<CountryWindowKey, CountryCount> daily = driver.createOutputTopic(TOPICS.dailyCounts(),
                 serdes.windowKey().deserializer(), serdes.count().deserializer());
-        final List<KeyValue<CountryWindowKey, CountryCount>> updates = daily.readKeyValuesToList();
-        final KeyValue<CountryWindowKey, CountryCount> lastAz = updates.stream()
-                .filter(kv -> kv.key.getCountry().equals("AZ")).reduce((a, b) -> b).orElseThrow();
-        assertThat(lastAz.key.getWindowStart()).isEqualTo(Instant.parse("2023-05-28T00:00:00Z"));
-        assertThat(lastAz.value.getCount()).isEqualTo(2L);
+        assertThat(daily.isEmpty()).as("nothing final while the day can still change").isTrue();
+
+        final Instant afterGrace = MAY_28.plus(Duration.ofDays(9));
+        raw.pipeInput(new TestRecord<>("later", article("later", "Armenia held elections.", afterGrace), afterGrace));
+
+        final Map<String, CountryCount> finals = new LinkedHashMap<>();
+        daily.readKeyValuesToList().forEach(kv -> finals.put(kv.key.getCountry(), kv.value));
+        assertThat(finals.get("AZ").getCount()).isEqualTo(2L);
+        assertThat(finals.get("AZ").getWindowStart()).isEqualTo(Instant.parse("2023-05-28T00:00:00Z"));
+        assertThat(finals.get("IL").getCount()).isEqualTo(1L);
+    }
+
+    @Test
+    void shouldStillCountALateArticleWithinTheGracePeriod() {
+        raw.pipeInput(new TestRecord<>("new", article("new", "Armenia.", MAY_28.plus(Duration.ofDays(5))), MAY_28.plus(Duration.ofDays(5))));
+        raw.pipeInput(new TestRecord<>("late", article("late", "Azerbaijan.", MAY_28), MAY_28));
+        raw.pipeInput(new TestRecord<>("too-late", article("too-late", "Azerbaijan.", MAY_28.minus(Duration.ofDays(10))),
+                MAY_28.minus(Duration.ofDays(10))));
+
+        assertThat(dailyCount("AZ", MAY_28)).isEqualTo(1L);
+        assertThat(dailyCount("AZ", MAY_28.minus(Duration.ofDays(10)))).isZero();
+        assertThat(allTimeCounts()).containsEntry("AZ", 2L);
+    }
+
+    @Test
+    void shouldCountTheSameStoryUnderAnotherIdOnce() {
+        final String story = "Azerbaijan opened an embassy in Israel on Wednesday.";
+        raw.pipeInput(new TestRecord<>("site-a", article("site-a", story, MAY_28), MAY_28));
+        raw.pipeInput(new TestRecord<>("site-b", article("site-b", "  azerbaijan opened an embassy in ISRAEL on Wednesday!  ",
+                MAY_28.plus(Duration.ofHours(3))), MAY_28.plus(Duration.ofHours(3))));
+
+        assertThat(allTimeCounts()).containsEntry("AZ", 1L).containsEntry("IL", 1L);
+    }
+
+    @Test
+    void shouldCountTheSameStoryAgainOnceTheLookBackHasPassed() {
+        final String story = "Azerbaijan opened an embassy in Israel on Wednesday.";
+        raw.pipeInput(new TestRecord<>("first", article("first", story, MAY_28), MAY_28));
+        final Instant muchLater = MAY_28.plus(Duration.ofDays(30));
+        raw.pipeInput(new TestRecord<>("again", article("again", story, muchLater), muchLater));
+
+        assertThat(allTimeCounts()).containsEntry("AZ", 2L);
+    }
+
+    @Test
+    void shouldTallyCoMentionsAsArticlesNamingBothCountries() {
+        raw.pipeInput(new TestRecord<>("a1", article("a1", "Israel and Azerbaijan. Israel again.", MAY_28), MAY_28));
+        raw.pipeInput(new TestRecord<>("a2", article("a2", "Azerbaijan, Israel and Iran.", MAY_28), MAY_28));
+
+        final KeyValueStore<String, CountryTally> coMentions = driver.getKeyValueStore(StoreNames.CO_MENTIONS);
+        assertThat(coMentions.get("AZ").getCounts()).containsEntry("IL", 2L).containsEntry("IR", 1L).doesNotContainKey("AZ");
+        assertThat(coMentions.get("IR").getCounts()).containsEntry("AZ", 1L).containsEntry("IL", 1L);
+
+        final TestOutputTopic<String, CountryTally> topic = driver.createOutputTopic(TOPICS.coMentions(),
+                serdes.key().deserializer(), serdes.tally().deserializer());
+        final Map<String, CountryTally> latest = new LinkedHashMap<>();
+        topic.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        assertThat(latest.get("IL").getCounts()).containsEntry("AZ", 2L);
+    }
+
+    @Test
+    void shouldKeepPlaceMentionsApartFromCountryMentions() {
+        raw.pipeInput(new TestRecord<>("a1", article("a1", "Talks were held in Baku and Tehran.", MAY_28), MAY_28));
+
+        assertThat(allTimeCounts().getOrDefault("AZ", 0L)).isZero();
+        final KeyValueStore<String, CountryTally> places = driver.getKeyValueStore(StoreNames.PLACE_COUNTS);
+        assertThat(places.get("AZ").getCounts()).containsEntry("Baku", 1L);
+        assertThat(places.get("IR").getCounts()).containsEntry("Tehran", 1L);
+    }
+
+    @Test
+    void shouldKeepTheMostRecentArticlesPerCountryNewestFirst() {
+        for (int day = 0; day < 5; day++) {
+            final Instant t = MAY_28.plus(Duration.ofDays(day));
+            raw.pipeInput(new TestRecord<>("a" + day, article("a" + day, "News from Azerbaijan, day " + day + ".", t), t));
+        }
+
+        final KeyValueStore<String, RecentArticles> recent = driver.getKeyValueStore(StoreNames.RECENT_ARTICLES);
+        assertThat(recent.get("AZ").getArticles()).extracting(ArticleRef::getId).containsExactly("a4", "a3", "a2", "a1", "a0");
     }
 
     @Test
@@ -178,6 +261,14 @@ class NewsTopologyTest {
         assertThat(header(dead.get(0), DeadLetters.STAGE)).isEqualTo("deserialize");
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not avro at all");
         assertThat(allTimeCounts()).containsEntry("AZ", 1L);
+    }
+
+    private long dailyCount(final String country, final Instant inDay) {
+        final Instant day = Instant.ofEpochMilli(inDay.toEpochMilli() / 86_400_000L * 86_400_000L);
+        final WindowStore<String, Long> daily = driver.getWindowStore(StoreNames.COUNTRY_COUNTS_DAILY);
+        try (WindowStoreIterator<Long> it = daily.fetch(country, day, day)) {
+            return it.hasNext() ? it.next().value : 0L;
+        }
     }
 
     private List<TestRecord<byte[], byte[]>> deadLetters() {
