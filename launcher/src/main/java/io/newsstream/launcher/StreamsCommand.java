@@ -1,13 +1,18 @@
 package io.newsstream.launcher;
 
 import io.newsstream.streams.app.StreamsApp;
+import io.newsstream.streams.config.ApiSecurityConfig;
 import io.newsstream.streams.config.StreamsAppConfig;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,8 +36,15 @@ final class StreamsCommand implements Callable<Integer> {
             description = "Kafka Streams state directory (default: ${DEFAULT-VALUE})")
     Path stateDir;
 
+    @Option(names = "--api-token-file", description = "File holding the bearer token the query API requires "
+            + "(or set NEWSSTREAM_API_TOKEN); without either, the API is open")
+    Path apiTokenFile;
+
+    @Option(names = "--cors-origin", description = "Origin allowed to call the API from a browser (repeatable; default: CORS off)")
+    List<String> corsOrigins = new ArrayList<>();
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         final StreamsAppConfig config = options.toConfig(kafka.bootstrapServers, kafka.schemaRegistryUrl, stateDir,
                 httpHost, kafka.kafkaProperties);
         final Map<String, Object> adminConfig = new HashMap<>(kafka.kafkaProperties);
@@ -40,7 +52,8 @@ final class StreamsCommand implements Callable<Integer> {
         try (Admin admin = Admin.create(adminConfig)) {
             TopicSetup.ensure(admin, config.topology().topics(), options.partitions, (short) options.replicationFactor);
         }
-        final StreamsApp app = new StreamsApp(config, Map.copyOf(kafka.kafkaProperties));
+        final StreamsApp app = new StreamsApp(config, Map.copyOf(kafka.kafkaProperties),
+                new ApiSecurityConfig(apiToken(), corsOrigins));
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
@@ -49,5 +62,14 @@ final class StreamsCommand implements Callable<Integer> {
         app.start();
         stopped.await();
         return 0;
+    }
+
+    /** The API token from the file, else NEWSSTREAM_API_TOKEN; null when neither is set. */
+    private String apiToken() throws IOException {
+        if (apiTokenFile != null) {
+            return Files.readString(apiTokenFile).strip();
+        }
+        final String fromEnv = System.getenv("NEWSSTREAM_API_TOKEN");
+        return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.strip();
     }
 }

@@ -4,10 +4,12 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
+import io.newsstream.streams.config.ApiSecurityConfig;
 import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.query.ApiJson;
 import io.newsstream.streams.query.ApiRoutes;
 import io.newsstream.streams.query.ApiViews;
+import io.newsstream.streams.query.BearerAuth;
 import io.newsstream.streams.query.CountryRanking;
 import io.newsstream.streams.query.QueryRouter;
 import io.newsstream.streams.query.StoreQueries;
@@ -49,7 +51,12 @@ public final class StreamsApp implements AutoCloseable {
     private final KnowledgeBase knowledgeBase;
 
     public StreamsApp(final StreamsAppConfig config, final Map<String, ?> registryConfig) {
+        this(config, registryConfig, ApiSecurityConfig.open());
+    }
+
+    public StreamsApp(final StreamsAppConfig config, final Map<String, ?> registryConfig, final ApiSecurityConfig security) {
         this.config = config;
+        final BearerAuth auth = new BearerAuth(security.bearerToken());
         final NewsSerdes serdes = new NewsSerdes(config.schemaRegistryUrl(), registryConfig);
         final Tagger tagger = Tagger.fromClasspath();
         this.knowledgeBase = tagger.knowledgeBase();
@@ -62,8 +69,8 @@ public final class StreamsApp implements AutoCloseable {
         });
         streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
         this.router = new QueryRouter(streams, new StoreQueries(streams, Duration.ofSeconds(10)),
-                new HostInfo(config.advertisedHost(), config.httpPort()), serdes.key().serializer());
-        final ApiRoutes routes = new ApiRoutes(router, knowledgeBase, Clock.systemUTC(), this::isRunning);
+                new HostInfo(config.advertisedHost(), config.httpPort()), serdes.key().serializer(), auth);
+        final ApiRoutes routes = new ApiRoutes(router, knowledgeBase, Clock.systemUTC(), this::isRunning, auth);
         final Map<String, Object> kafkaConfig = new HashMap<>(config.kafkaOverrides());
         kafkaConfig.put("bootstrap.servers", config.bootstrapServers());
         this.countUpdates = new CountUpdates(kafkaConfig, config.topology().topics().counts(),
@@ -72,6 +79,9 @@ public final class StreamsApp implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
             cfg.http.maxRequestSize = 64 * 1024L;
+            if (!security.corsOrigins().isEmpty()) {
+                cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> security.corsOrigins().forEach(rule::allowHost)));
+            }
             cfg.staticFiles.add(files -> {
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;

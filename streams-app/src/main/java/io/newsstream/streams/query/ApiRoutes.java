@@ -2,6 +2,7 @@ package io.newsstream.streams.query;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.UnauthorizedResponse;
 import io.newsstream.streams.topology.StoreNames;
 import io.newsstream.tag.Country;
 import io.newsstream.tag.KnowledgeBase;
@@ -37,16 +38,21 @@ public final class ApiRoutes {
     private final KnowledgeBase countries;
     private final Clock clock;
     private final BooleanSupplier ready;
+    private final BearerAuth auth;
 
-    public ApiRoutes(final QueryRouter router, final KnowledgeBase countries, final Clock clock, final BooleanSupplier ready) {
+    public ApiRoutes(final QueryRouter router, final KnowledgeBase countries, final Clock clock, final BooleanSupplier ready,
+                     final BearerAuth auth) {
         this.router = router;
         this.countries = countries;
         this.clock = clock;
         this.ready = ready;
+        this.auth = auth;
     }
 
     /** Mounts every route on {@code app}; tests mount the same routes. */
     public Javalin mount(final Javalin app) {
+        app.beforeMatched("/api/*", auth::check);
+        app.beforeMatched(QueryRouter.INTERNAL + "/*", auth::check);
         app.get("/api/v1/countries/top", this::top);
         app.get("/api/v1/countries/{code}", this::country);
         app.get("/api/v1/countries/{code}/timeline", this::timeline);
@@ -58,6 +64,7 @@ public final class ApiRoutes {
         mountInternal(app);
         app.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+        app.exception(UnauthorizedResponse.class, (e, ctx) -> error(ctx, 401, e.getMessage()));
         app.exception(StoreUnavailableException.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("query failed: {} {}", ctx.method(), ctx.path(), e);

@@ -53,13 +53,15 @@ public final class QueryRouter {
     private final Serializer<String> countryKeySerializer = new StringSerializer();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = ApiJson.mapper();
+    private final String authorization;
 
     public QueryRouter(final KafkaStreams streams, final StoreQueries local, final HostInfo self,
-                       final Serializer<String> articleKeySerializer) {
+                       final Serializer<String> articleKeySerializer, final BearerAuth auth) {
         this.streams = streams;
         this.local = local;
         this.self = self;
         this.articleKeySerializer = articleKeySerializer;
+        this.authorization = auth.header();
     }
 
     public StoreQueries local() {
@@ -190,8 +192,12 @@ public final class QueryRouter {
 
     /** GETs an internal endpoint of another instance; null on 404. */
     private String fetch(final HostInfo host, final String path) {
-        final HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+        final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        final HttpRequest request = builder.build();
         try {
             final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {
