@@ -121,6 +121,15 @@ class PipelineIT {
             Thread.sleep(2_000); // give a double count, if there were one, the time to show
             assertThat(allCounts(port)).isEqualTo(expected);
             assertThat(get(port, "/api/v1/countries/top?limit=3")).isEqualTo(top);
+
+            final HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/articles"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"posted-1\", \"title\": \"Pushed\", "
+                            + "\"text\": \"Norway and Chile signed a fisheries agreement on Tuesday.\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+            awaitArticles(port, List.of("posted-1"));
+            assertThat(get(port, "/api/v1/articles/posted-1").get("countries").has("NO")).isTrue();
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -22,7 +23,9 @@ import java.util.concurrent.Future;
  *
  * <p>Idempotent producer with {@code acks=all}; the record key is the article id (Avro string) and
  * the record timestamp is the article's published-at when known, so that event time is carried
- * from the source. {@link #flush()} waits until every record sent so far is acknowledged.
+ * from the source. {@link #flush()} waits until every record sent with {@link #send} so far is
+ * acknowledged; {@link #publish} is the per-record alternative for callers that answer one
+ * request at a time (the HTTP handler). Thread-safe.
  */
 public final class ArticlePublisher implements AutoCloseable {
 
@@ -40,6 +43,12 @@ public final class ArticlePublisher implements AutoCloseable {
         this.producer = new KafkaProducer<>(producerProperties(settings), keys.serializer(), values.serializer());
     }
 
+    /** Publishes through {@code producer} (e.g. a {@code MockProducer} in tests); closing this closes it. */
+    public ArticlePublisher(final Producer<String, RawArticle> producer, final String topic) {
+        this.producer = producer;
+        this.topic = topic;
+    }
+
     static Map<String, Object> producerProperties(final ProducerSettings settings) {
         final Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
@@ -53,15 +62,27 @@ public final class ArticlePublisher implements AutoCloseable {
     }
 
     /** Sends one article asynchronously; its outcome is reported by {@link #flush()}. */
-    public void send(final RawArticle article) {
+    public synchronized void send(final RawArticle article) {
+        pending.add(new Pending(article, producer.send(record(article))));
+    }
+
+    /** Sends one article and completes when Kafka acknowledged it (or with the error that prevented it). */
+    public CompletableFuture<Published> publish(final RawArticle article) {
+        final CompletableFuture<Published> done = new CompletableFuture<>();
+        producer.send(record(article), (meta, error) -> done.complete(error == null
+                ? new Published(article.getId(), article.getTitle(), meta.partition(), meta.offset(), null)
+                : new Published(article.getId(), article.getTitle(), -1, -1, String.valueOf(error.getMessage()))));
+        return done;
+    }
+
+    private ProducerRecord<String, RawArticle> record(final RawArticle article) {
         final Instant published = article.getPublishedAt();
         final Long timestamp = published == null ? null : published.toEpochMilli();
-        pending.add(new Pending(article,
-                producer.send(new ProducerRecord<>(topic, null, timestamp, article.getId(), article))));
+        return new ProducerRecord<>(topic, null, timestamp, article.getId(), article);
     }
 
     /** Waits for every pending send and returns what was acknowledged, in send order. */
-    public List<Published> flush() {
+    public synchronized List<Published> flush() {
         producer.flush();
         final List<Published> done = new ArrayList<>(pending.size());
         for (Pending p : pending) {

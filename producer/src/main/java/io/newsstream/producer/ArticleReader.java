@@ -40,17 +40,7 @@ public final class ArticleReader {
 
     /** Reads every article under {@code path}, handing each to {@code sink} and each unreadable input to {@code rejects}. */
     public void read(final Path path, final Consumer<RawArticle> sink, final Consumer<Rejected> rejects) {
-        if (Files.isDirectory(path)) {
-            try (Stream<Path> files = Files.list(path)) {
-                files.filter(ArticleReader::isArticleFile).sorted().forEach(file -> readFile(file, sink, rejects));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + path, e);
-            }
-        } else if (Files.isRegularFile(path)) {
-            readFile(path, sink, rejects);
-        } else {
-            throw new IllegalArgumentException("no such file or directory: " + path);
-        }
+        articleFiles(path).forEach(file -> readFile(file, sink, rejects));
     }
 
     /** Convenience for tests and small inputs: all articles of {@code path}; fails on the first unreadable one. */
@@ -62,10 +52,26 @@ public final class ArticleReader {
         return out;
     }
 
-    static boolean isArticleFile(final Path file) {
+    /** The article files {@link #read} would read under {@code path}, in the order it reads them. */
+    public static List<Path> articleFiles(final Path path) {
+        if (Files.isRegularFile(path)) {
+            return List.of(path);
+        }
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException("no such file or directory: " + path);
+        }
+        try (Stream<Path> files = Files.list(path)) {
+            return files.filter(ArticleReader::isArticleFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + path, e);
+        }
+    }
+
+    /** A regular {@code .txt}, {@code .html}/{@code .htm} or {@code .jsonl} file whose name does not start with a dot. */
+    public static boolean isArticleFile(final Path file) {
         final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(file) && (name.endsWith(".txt") || name.endsWith(".html") || name.endsWith(".htm")
-                || name.endsWith(".jsonl"));
+        return Files.isRegularFile(file) && !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".html")
+                || name.endsWith(".htm") || name.endsWith(".jsonl"));
     }
 
     private void readFile(final Path file, final Consumer<RawArticle> sink, final Consumer<Rejected> rejects) {

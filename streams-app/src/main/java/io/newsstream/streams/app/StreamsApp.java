@@ -4,6 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
+import io.newsstream.producer.ArticlePublisher;
+import io.newsstream.producer.ProducerSettings;
+import io.newsstream.producer.http.IngestHandler;
 import io.newsstream.streams.config.ApiSecurityConfig;
 import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.query.ApiJson;
@@ -12,7 +15,6 @@ import io.newsstream.streams.query.ApiViews;
 import io.newsstream.streams.query.BearerAuth;
 import io.newsstream.streams.query.CountryRanking;
 import io.newsstream.streams.query.QueryRouter;
-import io.newsstream.streams.query.StoreQueries;
 import io.newsstream.streams.topology.NewsSerdes;
 import io.newsstream.streams.topology.NewsTopology;
 import io.newsstream.tag.Country;
@@ -48,6 +50,7 @@ public final class StreamsApp implements AutoCloseable {
     private final Javalin http;
     private final QueryRouter router;
     private final CountUpdates countUpdates;
+    private final ArticlePublisher ingestPublisher;
     private final KnowledgeBase knowledgeBase;
 
     public StreamsApp(final StreamsAppConfig config, final Map<String, ?> registryConfig) {
@@ -68,7 +71,7 @@ public final class StreamsApp implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
-        this.router = new QueryRouter(streams, new StoreQueries(streams, Duration.ofSeconds(10)),
+        this.router = new QueryRouter(streams, Duration.ofSeconds(10),
                 new HostInfo(config.advertisedHost(), config.httpPort()), serdes.key().serializer(), auth);
         final ApiRoutes routes = new ApiRoutes(router, knowledgeBase, Clock.systemUTC(), this::isRunning, auth);
         final Map<String, Object> kafkaConfig = new HashMap<>(config.kafkaOverrides());
@@ -88,6 +91,10 @@ public final class StreamsApp implements AutoCloseable {
             });
         }));
         http.sse("/api/v1/stream", countUpdates::subscribe);
+        // POST /api/v1/articles: systems that push articles publish them through the app's own API.
+        this.ingestPublisher = new ArticlePublisher(new ProducerSettings(config.bootstrapServers(),
+                config.schemaRegistryUrl(), config.topology().topics().raw(), config.kafkaOverrides()));
+        IngestHandler.withDefaults(ingestPublisher).mount(http);
         http.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml")
                 .result(Objects.requireNonNull(StreamsApp.class.getResourceAsStream("/openapi.yaml"), "openapi.yaml")));
     }
@@ -139,6 +146,7 @@ public final class StreamsApp implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        ingestPublisher.close();
         countUpdates.close();
         if (!streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT))) {
             LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);

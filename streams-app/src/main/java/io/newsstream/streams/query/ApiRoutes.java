@@ -51,7 +51,14 @@ public final class ApiRoutes {
 
     /** Mounts every route on {@code app}; tests mount the same routes. */
     public Javalin mount(final Javalin app) {
-        app.beforeMatched("/api/*", auth::check);
+        app.beforeMatched("/api/*", ctx -> {
+            auth.check(ctx);
+            router.beginRequest();
+        });
+        app.after("/api/*", ctx -> router.staleness().ifPresent(why -> {
+            ctx.header("X-Newsstream-Stale", "true");
+            ctx.header("X-Newsstream-Stale-Reason", why);
+        }));
         app.beforeMatched(QueryRouter.INTERNAL + "/*", auth::check);
         app.get("/api/v1/countries/top", this::top);
         app.get("/api/v1/countries/{code}", this::country);
@@ -82,22 +89,27 @@ public final class ApiRoutes {
     // instances with momentarily different views of ownership cannot bounce a request between them.
     private void mountInternal(final Javalin app) {
         final String in = QueryRouter.INTERNAL;
-        app.get(in + "/counts", ctx -> ctx.json(router.local().localAllTimeCounts()));
-        app.get(in + "/window-sums/{store}", ctx -> ctx.json(router.local().localWindowSums(
+        // ?replica=any: the caller's active copy is gone, so a standby replica may answer.
+        app.get(in + "/counts", ctx -> ctx.json(local(ctx).localAllTimeCounts()));
+        app.get(in + "/window-sums/{store}", ctx -> ctx.json(local(ctx).localWindowSums(
                 known(ctx.pathParam("store"), WINDOW_STORES), millis(ctx, "from"), millis(ctx, "to"))));
-        app.get(in + "/count/{code}", ctx -> ctx.json(router.local().allTimeCount(ctx.pathParam("code"), null)));
-        app.get(in + "/series/{store}/{code}", ctx -> ctx.json(router.local().windowSeries(
+        app.get(in + "/count/{code}", ctx -> ctx.json(local(ctx).allTimeCount(ctx.pathParam("code"), null)));
+        app.get(in + "/series/{store}/{code}", ctx -> ctx.json(local(ctx).windowSeries(
                 known(ctx.pathParam("store"), WINDOW_STORES), ctx.pathParam("code"), millis(ctx, "from"), millis(ctx, "to"), null)));
-        app.get(in + "/tally/{store}/{code}", ctx -> ctx.json(router.local().tally(
+        app.get(in + "/tally/{store}/{code}", ctx -> ctx.json(local(ctx).tally(
                 known(ctx.pathParam("store"), TALLY_STORES), ctx.pathParam("code"), null)));
-        app.get(in + "/windowed-tally/{store}/{code}", ctx -> ctx.json(router.local().windowedTally(
+        app.get(in + "/windowed-tally/{store}/{code}", ctx -> ctx.json(local(ctx).windowedTally(
                 known(ctx.pathParam("store"), Set.of(StoreNames.CO_MENTIONS_DAILY)), ctx.pathParam("code"),
                 millis(ctx, "from"), millis(ctx, "to"), null)));
-        app.get(in + "/recent/{code}", ctx -> ctx.json(router.local().recentArticles(ctx.pathParam("code"), null)
+        app.get(in + "/recent/{code}", ctx -> ctx.json(local(ctx).recentArticles(ctx.pathParam("code"), null)
                 .stream().map(QueryRouter::view).toList()));
-        app.get(in + "/articles/{id}", ctx -> router.local().article(ctx.pathParam("id"), null).ifPresentOrElse(
+        app.get(in + "/articles/{id}", ctx -> local(ctx).article(ctx.pathParam("id"), null).ifPresentOrElse(
                 a -> ctx.contentType("application/json").result(ArticleJson.toJson(a)),
                 () -> error(ctx, 404, "no article")));
+    }
+
+    private StoreQueries local(final Context ctx) {
+        return router.local("any".equals(ctx.queryParam("replica")));
     }
 
     private void top(final Context ctx) {

@@ -30,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -44,10 +43,20 @@ public final class StoreQueries {
 
     private final KafkaStreams streams;
     private final Duration retryFor;
+    private final boolean activeOnly;
 
-    public StoreQueries(final KafkaStreams streams, final Duration retryFor) {
+    /**
+     * @param activeOnly true to read only active, running tasks (fresh answers); false to accept
+     *                   standby replicas too (answers that may lag behind, for when the active is gone)
+     */
+    public StoreQueries(final KafkaStreams streams, final Duration retryFor, final boolean activeOnly) {
         this.streams = streams;
         this.retryFor = retryFor;
+        this.activeOnly = activeOnly;
+    }
+
+    public boolean activeOnly() {
+        return activeOnly;
     }
 
     /** The all-time count of one country from the given local partition, or from every local partition when null. */
@@ -62,29 +71,28 @@ public final class StoreQueries {
      * from one missing a partition that is being restored or moved.
      */
     public PartialCounts localAllTimeCounts() {
-        final StateQueryResult<KeyValueIterator<String, Long>> result = query(() -> StateQueryRequest
+        final StateQueryResult<KeyValueIterator<String, Long>> result = query(() -> restrict(StateQueryRequest
                 .inStore(StoreNames.COUNTRY_COUNTS)
-                .withQuery(RangeQuery.<String, Long>withNoBounds())
-                .requireActive());
-        final Map<String, Long> counts = new HashMap<>();
-        final Set<Integer> answered = new TreeSet<>();
+                .withQuery(RangeQuery.<String, Long>withNoBounds()), null));
+        final Map<Integer, Map<String, Long>> byPartition = new TreeMap<>();
         for (Map.Entry<Integer, QueryResult<KeyValueIterator<String, Long>>> partition : result.getPartitionResults().entrySet()) {
             if (!partition.getValue().isSuccess()) {
                 continue; // a standby, or an active task still restoring: not ours to answer
             }
-            answered.add(partition.getKey());
+            final Map<String, Long> counts = new HashMap<>();
             try (KeyValueIterator<String, Long> it = partition.getValue().getResult()) {
                 while (it.hasNext()) {
                     final KeyValue<String, Long> kv = it.next();
                     counts.merge(kv.key, kv.value, Long::sum);
                 }
             }
+            byPartition.put(partition.getKey(), counts);
         }
-        return new PartialCounts(counts, answered);
+        return new PartialCounts(byPartition);
     }
 
-    /** Counts from some partitions of a store, and which partitions they are. */
-    public record PartialCounts(Map<String, Long> counts, Set<Integer> partitions) {
+    /** Counts from some partitions of a store, per partition, so answers from several instances merge exactly. */
+    public record PartialCounts(Map<Integer, Map<String, Long>> partitions) {
     }
 
     /**
@@ -92,25 +100,24 @@ public final class StoreQueries {
      * instance's active partitions, with the partitions that answered.
      */
     public PartialCounts localWindowSums(final String store, final Instant from, final Instant to) {
-        final StateQueryResult<KeyValueIterator<Windowed<String>, Long>> result = query(() -> StateQueryRequest
+        final StateQueryResult<KeyValueIterator<Windowed<String>, Long>> result = query(() -> restrict(StateQueryRequest
                 .inStore(store)
-                .withQuery(WindowRangeQuery.<String, Long>withWindowStartRange(from, to))
-                .requireActive());
-        final Map<String, Long> sums = new HashMap<>();
-        final Set<Integer> answered = new TreeSet<>();
+                .withQuery(WindowRangeQuery.<String, Long>withWindowStartRange(from, to)), null));
+        final Map<Integer, Map<String, Long>> byPartition = new TreeMap<>();
         for (Map.Entry<Integer, QueryResult<KeyValueIterator<Windowed<String>, Long>>> partition : result.getPartitionResults().entrySet()) {
             if (!partition.getValue().isSuccess()) {
                 continue;
             }
-            answered.add(partition.getKey());
+            final Map<String, Long> sums = new HashMap<>();
             try (KeyValueIterator<Windowed<String>, Long> it = partition.getValue().getResult()) {
                 while (it.hasNext()) {
                     final KeyValue<Windowed<String>, Long> kv = it.next();
                     sums.merge(kv.key.key(), unwrap(kv.value), Long::sum);
                 }
             }
+            byPartition.put(partition.getKey(), sums);
         }
-        return new PartialCounts(sums, answered);
+        return new PartialCounts(byPartition);
     }
 
     /** A country's windowed counts by window start (epoch millis) for windows starting in [from, to]. */
@@ -166,9 +173,9 @@ public final class StoreQueries {
         return null;
     }
 
-    private static <R> StateQueryRequest<R> restrict(final StateQueryRequest<R> request, final Integer partition) {
-        final StateQueryRequest<R> active = request.requireActive();
-        return partition == null ? active : active.withPartitions(Set.of(partition));
+    private <R> StateQueryRequest<R> restrict(final StateQueryRequest<R> request, final Integer partition) {
+        final StateQueryRequest<R> which = activeOnly ? request.requireActive() : request;
+        return partition == null ? which : which.withPartitions(Set.of(partition));
     }
 
     /** The successful partition results of a query; a named partition that failed is an error. */
