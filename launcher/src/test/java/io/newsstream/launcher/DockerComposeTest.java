@@ -15,11 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * No Docker engine runs where this is built, so docker-compose.yml is checked as far as it can be
  * without one: it parses, it has the four services, and every command it gives our launcher is
- * one the launcher accepts (unknown flags or sub-commands fail here, not on a user's machine).
+ * one the launcher accepts, health checks included (unknown flags or sub-commands fail here, not on a user's machine).
  */
 class DockerComposeTest {
 
-    private static final String JAR = "launcher/target/newsstream-launcher.jar";
 
     @Test
     void shouldDefineKafkaRegistryStreamsAndProducer() throws IOException {
@@ -38,6 +37,12 @@ class DockerComposeTest {
             final CommandLine.ParseResult parsed = Newsstream.commandLine().parseArgs(args.toArray(String[]::new));
             assertThat(parsed.hasSubcommand()).as("service %s runs a sub-command", name).isTrue();
             checked++;
+            final JsonNode health = services.get(name).get("healthcheck");
+            if (health != null) {
+                final List<String> probe = launcherArguments(health.get("test"));
+                final List<String> probeArgs = probe.subList(probe.indexOf("io.newsstream.launcher.Newsstream") + 1, probe.size());
+                assertThat(Newsstream.commandLine().parseArgs(probeArgs.toArray(String[]::new)).hasSubcommand()).isTrue();
+            }
         }
         assertThat(checked).isEqualTo(3);
     }
@@ -48,19 +53,14 @@ class DockerComposeTest {
 
         assertThat(services.get("registry").get("depends_on").get("kafka").get("condition").asText()).isEqualTo("service_healthy");
         assertThat(services.get("streams").get("depends_on").get("registry").get("condition").asText()).isEqualTo("service_healthy");
-        assertThat(services.get("streams").get("healthcheck").get("test").toString()).contains("/health/ready");
+        assertThat(services.get("streams").get("healthcheck").get("test").toString()).contains("probe").contains("/health/ready");
+        assertThat(compose().get("x-newsstream").get("image").asText()).isEqualTo("newsstream:0.1.0");
     }
 
+    /** The image's entrypoint is the launcher, so a service's command is the launcher's arguments. */
     private static List<String> launcherArguments(final JsonNode command) {
         final List<String> args = new ArrayList<>();
-        boolean afterJar = false;
-        for (JsonNode part : command) {
-            if (afterJar) {
-                args.add(part.asText());
-            }
-            afterJar |= part.asText().equals(JAR);
-        }
-        assertThat(afterJar).as("command runs %s", JAR).isTrue();
+        command.forEach(part -> args.add(part.asText()));
         return args;
     }
 
