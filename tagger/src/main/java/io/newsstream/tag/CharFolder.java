@@ -9,8 +9,11 @@ import java.text.Normalizer;
  */
 final class CharFolder {
 
-    /** Above this, characters are only lower-cased: no Latin letters with accents live there. */
-    private static final int NORMALISED_RANGE = 0x2000;
+    /** Accented Latin letters live in these ranges (Latin-1 to Latin Extended-B, Latin Extended Additional). */
+    private static final int LATIN_FROM = 0x80;
+    private static final int LATIN_TO = 0x250;
+    private static final int LATIN_ADDITIONAL_FROM = 0x1E00;
+    private static final int LATIN_ADDITIONAL_TO = 0x1F00;
 
     static final byte ALNUM = 1;
     static final byte LETTER = 1 << 1;
@@ -94,7 +97,8 @@ final class CharFolder {
             default:
                 break;
         }
-        if (c < 0x80 || c >= NORMALISED_RANGE || Character.isSurrogate(c)) {
+        boolean latin = c >= LATIN_FROM && c < LATIN_TO || c >= LATIN_ADDITIONAL_FROM && c < LATIN_ADDITIONAL_TO;
+        if (!latin) {
             return Character.toLowerCase(c);
         }
         String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);

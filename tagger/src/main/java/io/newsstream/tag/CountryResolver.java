@@ -17,18 +17,23 @@ import java.util.Set;
 final class CountryResolver {
 
     private static final int ACCEPT = 100;
+    private static final int EVIDENCE_ROLES = 1 << Role.COUNTRY.ordinal() | 1 << Role.PLACE.ordinal()
+            | 1 << Role.CUE.ordinal();
     private static final int NEAR_WINDOW = 8;
     private static final int NAMED_ELSEWHERE = 3;
     private static final int PLACE_ELSEWHERE = 2;
     private static final int OTHER_READING_SUPPORTED = -2;
     private static final int PERSON_CONTEXT = -4;
+    private static final int LISTED_WITH_COUNTRY = 3;
 
     private final Lexicon lexicon;
+    private final LanguageUse language;
     /** Standing bias by country code, and by code + TAB + surface for surface-specific rows. */
     private final Map<String, Integer> priors;
 
     CountryResolver(Lexicon lexicon, List<Rules.Cue> cues) {
         this.lexicon = lexicon;
+        this.language = new LanguageUse(lexicon);
         Map<String, Integer> map = new HashMap<>();
         for (Rules.Cue cue : cues) {
             if (cue.scope() != CueScope.PRIOR) {
@@ -82,6 +87,9 @@ final class CountryResolver {
         for (Doc doc : docs) {
             Hits hits = doc.hits;
             for (int h = 0; h < hits.count; h++) {
+                if ((hits.roles[h] & EVIDENCE_ROLES) == 0) {
+                    continue;
+                }
                 boolean hasCountry = false;
                 for (int q = hits.entryFrom[h]; q < hits.entryTo[h]; q++) {
                     Entry e = lexicon.entry(hits.entries[q]);
@@ -114,6 +122,9 @@ final class CountryResolver {
 
     private void decideCountry(Doc doc, int h, Evidence ev) {
         Hits hits = doc.hits;
+        if (!doc.hasRole(lexicon, h, Role.COUNTRY)) {
+            return;
+        }
         Entry best = null;
         int bestScore = 0;
         for (int q = hits.entryFrom[h]; q < hits.entryTo[h]; q++) {
@@ -121,13 +132,13 @@ final class CountryResolver {
             if (e.role() != Role.COUNTRY || e.has(Entry.F_CONTEXT)) {
                 continue;
             }
-            if (e.kind() == MentionKind.METONYM && !followedByVerb(doc, h) || numbered(doc, h)) {
+            if (building(e) && !followedByVerb(doc, h) || numbered(doc, h) || ticker(doc, h)) {
                 // "the Kremlin said" stands for the state; "at the White House" is a building,
-                // "US-24" a road.
+                // "US-50" a road.
                 continue;
             }
             int score;
-            if (e.has(Entry.F_LANGUAGE) && languageUse(doc, h, 0)) {
+            if (e.has(Entry.F_LANGUAGE) && language.isLanguage(doc, h)) {
                 score = 0;
             } else if (!e.has(Entry.F_AMBIGUOUS)) {
                 score = ACCEPT;
@@ -148,10 +159,14 @@ final class CountryResolver {
     }
 
     private void decideContextName(Doc doc, int h, Evidence ev) {
+        if (!doc.hasRole(lexicon, h, Role.COUNTRY)) {
+            return;
+        }
         for (int q = doc.hits.entryFrom[h]; q < doc.hits.entryTo[h]; q++) {
             Entry e = lexicon.entry(doc.hits.entries[q]);
             if (e.role() == Role.COUNTRY && e.has(Entry.F_CONTEXT)
-                    && (ev.accepted.contains(e.code()) || ev.named.contains(e.code()))) {
+                    && (ev.accepted.contains(e.code()) || ev.named.contains(e.code()))
+                    && (!building(e) || followedByVerb(doc, h))) {
                 doc.chosen[h] = e;
                 return;
             }
@@ -160,6 +175,9 @@ final class CountryResolver {
 
     private void decidePlace(Doc doc, int h, Evidence ev) {
         Hits hits = doc.hits;
+        if (!doc.hasRole(lexicon, h, Role.PLACE)) {
+            return;
+        }
         boolean dateline = doc.datelineAt(hits.firstToken[h], hits.lastToken[h]);
         Entry best = null;
         int bestRank = -1;
@@ -200,10 +218,60 @@ final class CountryResolver {
             score += OTHER_READING_SUPPORTED;
         }
         score += localCues(doc, h, code);
+        if (listedWithCountry(doc, h)) {
+            score += LISTED_WITH_COUNTRY;
+        }
         if (personContext(doc, h)) {
             score += PERSON_CONTEXT;
         }
         return score;
+    }
+
+    /**
+     * "Turkey, Morocco and Jordan", "Jordan and Sudan": the name is coordinated with a country
+     * named unambiguously (only a comma, "and" or "or" in between).
+     */
+    private boolean listedWithCountry(Doc doc, int h) {
+        Hits hits = doc.hits;
+        for (int o : new int[] {h - 1, h + 1, h - 2, h + 2}) {
+            if (o < 0 || o >= hits.count || !plainCountryHit(doc, o)) {
+                continue;
+            }
+            int from = o < h ? hits.end[o] : hits.end[h];
+            int to = o < h ? hits.start[h] : hits.start[o];
+            if (onlyListGlue(doc, from, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean plainCountryHit(Doc doc, int o) {
+        for (int q = doc.hits.entryFrom[o]; q < doc.hits.entryTo[o]; q++) {
+            Entry e = lexicon.entry(doc.hits.entries[q]);
+            if (e.role() == Role.COUNTRY && plain(e) && e.kind() != MentionKind.METONYM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Between two list items: spaces and at most one comma, "and" or "or" (or ", and"). */
+    private static boolean onlyListGlue(Doc doc, int from, int to) {
+        if (to - from > 6) {
+            return false;
+        }
+        int i = from;
+        while (i < to && (doc.folded[i] == ' ' || doc.folded[i] == ',')) {
+            i++;
+        }
+        if (i < to && (doc.wordAt(i, "and") || doc.wordAt(i, "or"))) {
+            i += doc.folded[i] == 'a' ? 3 : 2;
+        }
+        while (i < to && doc.folded[i] == ' ') {
+            i++;
+        }
+        return i == to && to > from;
     }
 
     /** The same surface is also a place of another country that the article is about. */
@@ -230,6 +298,9 @@ final class CountryResolver {
                 continue;
             }
             int distance = o < h ? hits.firstToken[h] - hits.lastToken[o] : hits.firstToken[o] - hits.lastToken[h];
+            if (!doc.hasRole(lexicon, o, Role.CUE)) {
+                continue;
+            }
             for (int q = hits.entryFrom[o]; q < hits.entryTo[o]; q++) {
                 Entry cue = lexicon.entry(hits.entries[q]);
                 if (cue.role() != Role.CUE || !(code.equals(cue.code()) || "*".equals(cue.code()))) {
@@ -273,7 +344,22 @@ final class CountryResolver {
                 && !doc.has(next, Doc.ALL_CAPS) && doc.ownerHit(next) < 0;
     }
 
-    /** A road or route number follows: "US-24". */
+    /**
+     * A metonym that is a seat of government ("Kremlin", "White House", "Washington"), as opposed
+     * to an epithet the knowledge base writes with its article ("the Jewish state", "the Islamic
+     * Republic"): it stands for the state only as the subject of a reporting verb.
+     */
+    private static boolean building(Entry e) {
+        return e.kind() == MentionKind.METONYM && !e.surface().regionMatches(true, 0, "the ", 0, 4);
+    }
+
+    /** A stock ticker in angle brackets, as newswires write them: "<ROK>", "<BRIT.T>". */
+    private static boolean ticker(Doc doc, int h) {
+        int start = doc.hits.start[h];
+        return start > 0 && doc.folded[start - 1] == '<';
+    }
+
+    /** A road or route number follows: "US-50". */
     private static boolean numbered(Doc doc, int h) {
         int end = doc.hits.end[h];
         return end + 1 < doc.length() && doc.folded[end] == '-' && doc.folded[end + 1] >= '0' && doc.folded[end + 1] <= '9';
@@ -282,54 +368,5 @@ final class CountryResolver {
     private boolean followedByVerb(Doc doc, int h) {
         int after = doc.hitAfter(h);
         return after >= 0 && doc.hasRole(lexicon, after, Role.REPORT_VERB);
-    }
-
-    /**
-     * "speaks French", "in Spanish", "French-language", "English translation", and coordinated
-     * forms ("in English and Spanish", "French and English translations").
-     */
-    private boolean languageUse(Doc doc, int h, int depth) {
-        return languageUse(doc, doc.hits.firstToken[h], doc.hits.lastToken[h], depth);
-    }
-
-    private boolean languageUse(Doc doc, int first, int end, int depth) {
-        int before = first > 0 ? doc.ownerHit(first - 1) : -1;
-        if (before >= 0 && doc.hits.lastToken[before] == first) {
-            Entry cue = doc.entry(lexicon, before, Role.LANGUAGE_BEFORE);
-            if (cue != null && (cue.weight() > 1 || !modifiesNoun(doc, end - 1))) {
-                return true;
-            }
-        }
-        int after = doc.hitAt(end);
-        if (after >= 0 && doc.hasRole(lexicon, after, Role.LANGUAGE_AFTER)) {
-            return true;
-        }
-        if (depth > 0) {
-            return false;
-        }
-        if (first >= 2 && conjunction(doc, first - 1) && doc.has(first - 2, Doc.CAPITALISED)
-                && languageUse(doc, first - 2, first - 1, 1)) {
-            return true;
-        }
-        return end + 1 < doc.tokenCount && conjunction(doc, end) && doc.has(end + 1, Doc.CAPITALISED)
-                && languageUse(doc, end + 1, end + 2, 1);
-    }
-
-    /**
-     * "in French waters", "in Russian-American art": the demonym is joined to a following word
-     * that is not a function word, so it is an adjective of the country, not the language.
-     */
-    private boolean modifiesNoun(Doc doc, int last) {
-        int next = last + 1;
-        if (next >= doc.tokenCount || !doc.connected(last)) {
-            return false;
-        }
-        int hit = doc.tokenHit[next];
-        return hit < 0 || !doc.hasRole(lexicon, hit, Role.NON_NAME);
-    }
-
-    private static boolean conjunction(Doc doc, int token) {
-        int s = doc.tokenStart[token];
-        return doc.wordAt(s, "and") || doc.wordAt(s, "or");
     }
 }

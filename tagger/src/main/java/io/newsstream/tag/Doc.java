@@ -259,8 +259,14 @@ final class Doc {
             boolean anyLetter = false;
             while (i < n) {
                 char ch = f[i];
-                if (folder.alnum(ch)) {
-                    byte cls = folder.classOf(chars[i]);
+                char o = chars[i];
+                if (o >= 'a' && o <= 'z') {
+                    // ASCII fast path: most text is plain lower-case letters
+                    anyLetter = true;
+                    upper = false;
+                    i++;
+                } else if (folder.alnum(ch)) {
+                    byte cls = folder.classOf(o);
                     if ((cls & CharFolder.LETTER) != 0) {
                         anyLetter = true;
                         if ((cls & CharFolder.LOWER) != 0) {
@@ -298,11 +304,33 @@ final class Doc {
                 flags |= JOINED_LEFT;
             }
             add(start, i, flags);
+            sentenceCapitalised += (flags & CAPITALISED) != 0 ? 1 : 0;
+            sentenceHasLongLower |= (flags & LOWER) != 0 && i - start > FUNCTION_WORD_MAX;
             sentenceStart = false;
             joined = true;
         }
         closeLine(lineFirstToken, lineHasLetter && !lineHasLower);
         closeSentence(sentenceFirstToken);
+    }
+
+    private int sentenceFirstToken;
+
+    private static final int TITLE_CASE_MIN_TOKENS = 4;
+    private static final int FUNCTION_WORD_MAX = 3;
+
+    /** Words so far in the current sentence that rule out a title-case headline. */
+    private boolean sentenceHasLongLower;
+    private int sentenceCapitalised;
+
+    /** Marks the sentence's tokens TITLE_CASE when every word longer than three letters is capitalised. */
+    private void closeSentence(int first) {
+        if (!sentenceHasLongLower && sentenceCapitalised >= TITLE_CASE_MIN_TOKENS) {
+            for (int t = first; t < tokenCount; t++) {
+                tokenFlags[t] |= TITLE_CASE;
+            }
+        }
+        sentenceHasLongLower = false;
+        sentenceCapitalised = 0;
     }
 
     /** "'s" or "'" ending a word: a possessive, not part of the word. */

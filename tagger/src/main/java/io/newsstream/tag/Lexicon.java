@@ -19,85 +19,174 @@ import java.util.Set;
 final class Lexicon {
 
     private static final int ROOT = 0;
+    private static final int STRIDE = 5;
+    private static final int EDGE_FROM = 0;
+    private static final int EDGE_TO = 1;
+    private static final int ENTRY_FROM = 2;
+    private static final int ENTRY_TO = 3;
+    private static final int DENSE = 4;
     private static final int LINEAR_SEARCH_MAX = 8;
 
     private final CharFolder folder;
     private final Entry[] entries;
     private final int[] rootAscii = new int[128];
-    private final int[] edgeFrom;
-    private final int[] edgeTo;
-    private final char[] edgeChar;
-    private final int[] edgeTarget;
-    private final int[] entryFrom;
-    private final int[] entryTo;
+    /**
+     * Per node, {@link #STRIDE} ints side by side so one visit touches one cache line: first and
+     * end edge (pairs in {@link #edges}), first and end payload (in {@link #entryIndex}), and the
+     * offset of its dense ASCII transition table in {@link #dense} or -1.
+     */
+    private final int[] nodes;
+    /** Edge pairs: label char, target node. */
+    private final int[] edges;
     private final int[] entryIndex;
+    private final int[] dense;
 
     private Lexicon(CharFolder folder, Map<String, Set<Entry>> surfaces) {
         this.folder = folder;
-        List<Map<Character, Integer>> children = new ArrayList<>();
-        List<List<Integer>> nodeEntries = new ArrayList<>();
-        children.add(new HashMap<>());
-        nodeEntries.add(new ArrayList<>());
+        TrieBuilder trie = new TrieBuilder();
         List<Entry> all = new ArrayList<>();
         Map<Entry, Integer> ids = new HashMap<>();
+        List<int[]> payloads = new ArrayList<>();
         for (Map.Entry<String, Set<Entry>> surface : surfaces.entrySet()) {
-            int node = ROOT;
-            for (char c : surface.getKey().toCharArray()) {
-                Integer next = children.get(node).get(c);
-                if (next == null) {
-                    next = children.size();
-                    children.get(node).put(c, next);
-                    children.add(new HashMap<>());
-                    nodeEntries.add(new ArrayList<>());
-                }
-                node = next;
-            }
+            int node = trie.insert(surface.getKey());
             for (Entry entry : surface.getValue()) {
-                Integer id = ids.computeIfAbsent(entry, e -> {
-                    all.add(e);
-                    return all.size() - 1;
-                });
-                nodeEntries.get(node).add(id);
+                Integer id = ids.get(entry);
+                if (id == null) {
+                    id = all.size();
+                    ids.put(entry, id);
+                    all.add(entry);
+                }
+                payloads.add(new int[] {node, id});
             }
         }
         entries = all.toArray(new Entry[0]);
-        int nodes = children.size();
-        edgeFrom = new int[nodes];
-        edgeTo = new int[nodes];
-        entryFrom = new int[nodes];
-        entryTo = new int[nodes];
-        int edgeCount = 0;
-        int payloadCount = 0;
-        for (int i = 0; i < nodes; i++) {
-            edgeCount += children.get(i).size();
-            payloadCount += nodeEntries.get(i).size();
-        }
-        edgeChar = new char[edgeCount];
-        edgeTarget = new int[edgeCount];
-        entryIndex = new int[payloadCount];
+        int nodeCount = trie.size();
+        int[] edgeFrom = new int[nodeCount];
+        int[] edgeTo = new int[nodeCount];
+        char[] edgeChar = new char[nodeCount - 1];
+        int[] edgeTarget = new int[nodeCount - 1];
         int e = 0;
-        int p = 0;
-        for (int i = 0; i < nodes; i++) {
-            Character[] keys = children.get(i).keySet().toArray(new Character[0]);
-            Arrays.sort(keys);
+        for (int i = 0; i < nodeCount; i++) {
             edgeFrom[i] = e;
-            for (Character key : keys) {
-                edgeChar[e] = key;
-                edgeTarget[e] = children.get(i).get(key);
-                e++;
-            }
+            e = trie.sortedChildren(i, edgeChar, edgeTarget, e);
             edgeTo[i] = e;
-            entryFrom[i] = p;
-            for (int id : nodeEntries.get(i)) {
-                entryIndex[p++] = id;
+        }
+        payloads.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
+        int[] entryFrom = new int[nodeCount];
+        int[] entryTo = new int[nodeCount];
+        entryIndex = new int[payloads.size()];
+        for (int p = 0; p < payloads.size(); p++) {
+            int node = payloads.get(p)[0];
+            if (entryTo[node] == 0) {
+                entryFrom[node] = p;
             }
-            entryTo[i] = p;
+            entryIndex[p] = payloads.get(p)[1];
+            entryTo[node] = p + 1;
         }
         Arrays.fill(rootAscii, -1);
         for (int k = edgeFrom[ROOT]; k < edgeTo[ROOT]; k++) {
             if (edgeChar[k] < 128) {
                 rootAscii[edgeChar[k]] = edgeTarget[k];
             }
+        }
+        // Nodes with many children (the first letters of words) get a direct ASCII table.
+        int[] denseFrom = new int[nodeCount];
+        Arrays.fill(denseFrom, -1);
+        int denseNodes = 0;
+        for (int i = 0; i < nodeCount; i++) {
+            if (edgeTo[i] - edgeFrom[i] > LINEAR_SEARCH_MAX) {
+                denseNodes++;
+            }
+        }
+        dense = new int[denseNodes * 128];
+        Arrays.fill(dense, -1);
+        int next = 0;
+        for (int i = 0; i < nodeCount; i++) {
+            if (edgeTo[i] - edgeFrom[i] > LINEAR_SEARCH_MAX) {
+                denseFrom[i] = next;
+                for (int k = edgeFrom[i]; k < edgeTo[i]; k++) {
+                    if (edgeChar[k] < 128) {
+                        dense[next + edgeChar[k]] = edgeTarget[k];
+                    }
+                }
+                next += 128;
+            }
+        }
+        nodes = new int[nodeCount * STRIDE];
+        for (int i = 0; i < nodeCount; i++) {
+            nodes[i * STRIDE + EDGE_FROM] = edgeFrom[i];
+            nodes[i * STRIDE + EDGE_TO] = edgeTo[i];
+            nodes[i * STRIDE + ENTRY_FROM] = entryFrom[i];
+            nodes[i * STRIDE + ENTRY_TO] = entryTo[i];
+            nodes[i * STRIDE + DENSE] = denseFrom[i];
+        }
+        edges = new int[edgeChar.length * 2];
+        for (int k = 0; k < edgeChar.length; k++) {
+            edges[2 * k] = edgeChar[k];
+            edges[2 * k + 1] = edgeTarget[k];
+        }
+    }
+
+    /** A growable trie with first-child/next-sibling links in int arrays (no boxing), for building only. */
+    private static final class TrieBuilder {
+        private int size = 1;
+        private char[] label = new char[1024];
+        private int[] firstChild = new int[1024];
+        private int[] nextSibling = new int[1024];
+
+        TrieBuilder() {
+            firstChild[ROOT] = -1;
+            nextSibling[ROOT] = -1;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int insert(String key) {
+            int node = ROOT;
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                int child = firstChild[node];
+                while (child >= 0 && label[child] != c) {
+                    child = nextSibling[child];
+                }
+                if (child < 0) {
+                    child = newNode(c);
+                    nextSibling[child] = firstChild[node];
+                    firstChild[node] = child;
+                }
+                node = child;
+            }
+            return node;
+        }
+
+        private int newNode(char c) {
+            if (size == label.length) {
+                label = Arrays.copyOf(label, size * 2);
+                firstChild = Arrays.copyOf(firstChild, size * 2);
+                nextSibling = Arrays.copyOf(nextSibling, size * 2);
+            }
+            label[size] = c;
+            firstChild[size] = -1;
+            nextSibling[size] = -1;
+            return size++;
+        }
+
+        /** Writes the node's children sorted by label from {@code at}; returns the next free index. */
+        int sortedChildren(int node, char[] chars, int[] targets, int at) {
+            int end = at;
+            for (int child = firstChild[node]; child >= 0; child = nextSibling[child]) {
+                int k = end++;
+                while (k > at && chars[k - 1] > label[child]) {
+                    chars[k] = chars[k - 1];
+                    targets[k] = targets[k - 1];
+                    k--;
+                }
+                chars[k] = label[child];
+                targets[k] = child;
+            }
+            return end;
         }
     }
 
@@ -124,15 +213,19 @@ final class Lexicon {
     }
 
     static String key(CharFolder folder, String surface) {
-        return folder.fold(surface.strip()).replaceAll(" +", " ");
+        String folded = folder.fold(surface.strip());
+        StringBuilder out = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c != ' ' || out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     Entry entry(int index) {
         return entries[index];
-    }
-
-    int entryCount() {
-        return entries.length;
     }
 
     /** Fills {@code doc.hits} and {@code doc.tokenHit}. */
@@ -145,24 +238,13 @@ final class Lexicon {
         int t = 0;
         while (t < doc.tokenCount) {
             int p = doc.tokenStart[t];
-            int node = ROOT;
-            int i = p;
             int terminals = 0;
-            while (i < n) {
-                char c = f[i];
-                int next = child(node, c);
-                if (next < 0) {
-                    break;
-                }
-                if (c == ' ') {
-                    while (i < n && f[i] == ' ') {
-                        i++;
-                    }
-                } else {
-                    i++;
-                }
-                node = next;
-                if (entryTo[node] > entryFrom[node] && (i == n || !folder.alnum(f[i]) || !folder.alnum(f[i - 1]))) {
+            int node = f[p] < 128 ? rootAscii[f[p]] : child(ROOT, f[p]);
+            int i = p + 1;
+            while (node >= 0) {
+                int base = node * STRIDE;
+                if (nodes[base + ENTRY_TO] > nodes[base + ENTRY_FROM]
+                        && (i == n || !folder.alnum(f[i]) || !folder.alnum(f[i - 1]))) {
                     if (terminals == terminalNode.length) {
                         terminalNode = Arrays.copyOf(terminalNode, terminals * 2);
                         terminalEnd = Arrays.copyOf(terminalEnd, terminals * 2);
@@ -171,31 +253,50 @@ final class Lexicon {
                     terminalEnd[terminals] = i;
                     terminals++;
                 }
-            }
-            int matchedEnd = -1;
-            for (int k = terminals - 1; k >= 0 && matchedEnd < 0; k--) {
-                int end = terminalEnd[k];
-                int lastToken = t;
-                while (lastToken < doc.tokenCount && doc.tokenStart[lastToken] < end) {
-                    lastToken++;
+                if (i >= n) {
+                    break;
                 }
-                int hit = hits.add(p, end, t, lastToken);
-                boolean capsOk = allowsCaps(doc, t, lastToken);
-                for (int q = entryFrom[terminalNode[k]]; q < entryTo[terminalNode[k]]; q++) {
-                    Entry entry = entries[entryIndex[q]];
-                    if (CaseRule.accepts(entry, doc, p, end, capsOk)) {
-                        hits.addEntry(hit, entryIndex[q], entry.role());
+                char c = f[i];
+                node = child(node, c);
+                i++;
+                if (c == ' ') {
+                    while (i < n && f[i] == ' ') {
+                        i++;
                     }
                 }
-                if (hits.entryTo[hit] == hits.entryFrom[hit]) {
-                    hits.dropLast();
-                } else {
-                    doc.tokenHit[t] = hit;
-                    matchedEnd = lastToken;
-                }
             }
+            int matchedEnd = terminals == 0 ? -1 : accept(doc, t, terminalNode, terminalEnd, terminals);
             t = matchedEnd > t ? matchedEnd : t + 1;
         }
+    }
+
+    /** Keeps the longest terminal whose case rule passes; returns the token after it, or -1. */
+    private int accept(Doc doc, int t, int[] terminalNode, int[] terminalEnd, int terminals) {
+        Hits hits = doc.hits;
+        int p = doc.tokenStart[t];
+        for (int k = terminals - 1; k >= 0; k--) {
+            int end = terminalEnd[k];
+            int lastToken = t;
+            while (lastToken < doc.tokenCount && doc.tokenStart[lastToken] < end) {
+                lastToken++;
+            }
+            int hit = hits.add(p, end, t, lastToken);
+            boolean capsOk = allowsCaps(doc, t, lastToken);
+            int base = terminalNode[k] * STRIDE;
+            for (int q = nodes[base + ENTRY_FROM]; q < nodes[base + ENTRY_TO]; q++) {
+                Entry entry = entries[entryIndex[q]];
+                if (CaseRule.accepts(entry, doc, p, end, capsOk)) {
+                    hits.addEntry(hit, entryIndex[q], entry.role());
+                }
+            }
+            if (hits.entryTo[hit] == hits.entryFrom[hit]) {
+                hits.dropLast();
+            } else {
+                doc.tokenHit[t] = hit;
+                return lastToken;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -207,15 +308,22 @@ final class Lexicon {
     }
 
     private int child(int node, char c) {
-        if (node == ROOT && c < 128) {
-            return rootAscii[c];
+        int base = node * STRIDE;
+        if (c < 128) {
+            if (node == ROOT) {
+                return rootAscii[c];
+            }
+            int table = nodes[base + DENSE];
+            if (table >= 0) {
+                return dense[table + c];
+            }
         }
-        int lo = edgeFrom[node];
-        int hi = edgeTo[node];
+        int lo = nodes[base + EDGE_FROM];
+        int hi = nodes[base + EDGE_TO];
         if (hi - lo <= LINEAR_SEARCH_MAX) {
             for (int k = lo; k < hi; k++) {
-                if (edgeChar[k] == c) {
-                    return edgeTarget[k];
+                if (edges[2 * k] == c) {
+                    return edges[2 * k + 1];
                 }
             }
             return -1;
@@ -223,19 +331,15 @@ final class Lexicon {
         hi--;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            char m = edgeChar[mid];
+            int m = edges[2 * mid];
             if (m < c) {
                 lo = mid + 1;
             } else if (m > c) {
                 hi = mid - 1;
             } else {
-                return edgeTarget[mid];
+                return edges[2 * mid + 1];
             }
         }
         return -1;
-    }
-
-    CharFolder folder() {
-        return folder;
     }
 }

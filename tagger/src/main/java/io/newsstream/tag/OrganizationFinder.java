@@ -10,7 +10,7 @@ import java.util.Set;
  * a country in front of or after a government body ("Israeli Foreign Ministry", "Ministry of
  * Foreign Affairs of Azerbaijan") stays a country mention and becomes the organisation's country.
  * Heads flagged {@code other} end names that are neither ("American Recovery and Reinvestment
- * Act", "Malta Road", "Spanish Oaks Apartments"): nothing inside them is tagged.
+ * Act", "Baku Road", "Swedish Bakery"): nothing inside them is tagged.
  */
 final class OrganizationFinder {
 
@@ -86,6 +86,10 @@ final class OrganizationFinder {
         Hits hits = doc.hits;
         boolean government = head.has(Entry.F_GOVERNMENT);
         int first = hits.firstToken[h];
+        if (continuesName(doc, hits.lastToken[h] - 1)) {
+            // "General Motors Corp", "... International Peace Research Institute": a later head ends the name.
+            return;
+        }
         int from = first;
         while (from > 0 && first - from < MAX_MODIFIERS && doc.connected(from - 1) && modifier(doc, spans, from - 1)) {
             from--;
@@ -132,17 +136,35 @@ final class OrganizationFinder {
         spans.add(doc, EntityKind.ORGANIZATION, from, to, doc.span(from, to), country, MentionKind.SUFFIX);
     }
 
+    /** The name runs on after this token: a joined capitalised word that is not a function word follows. */
+    private boolean continuesName(Doc doc, int token) {
+        int next = token + 1;
+        if (next >= doc.tokenCount || !doc.connected(token) || doc.has(token, Doc.POSSESSIVE)
+                || !doc.has(next, Doc.CAPITALISED) || doc.has(next, Doc.SENTENCE_START)) {
+            return false;
+        }
+        int hit = doc.ownerHit(next);
+        return hit < 0 || !(doc.hasRole(lexicon, hit, Role.NON_NAME) || doc.hasRole(lexicon, hit, Role.TITLE)
+                || doc.hasRole(lexicon, hit, Role.REPORT_VERB));
+    }
+
     /** A capitalised word (or an inner connector) that can stand in an organisation's name. */
     private boolean modifier(Doc doc, NameSpans spans, int token) {
         if (spans.taken[token] || doc.has(token, Doc.POSSESSIVE)) {
             return false;
         }
         if (connector(doc, token)) {
-            return token > 0 && doc.has(token - 1, Doc.CAPITALISED);
+            // "Bank of America Corp" but not "Shares of Azerbaijan Shipping Co" at a sentence start.
+            int before = token - 1;
+            return before >= 0 && doc.has(before, Doc.CAPITALISED) && (!doc.has(before, Doc.SENTENCE_START)
+                    || doc.ownerHit(before) >= 0 && doc.hasRole(lexicon, doc.ownerHit(before), Role.ORG_HEAD));
         }
         int hit = doc.ownerHit(token);
-        if (hit >= 0 && (doc.hasRole(lexicon, hit, Role.NON_NAME) || doc.hasRole(lexicon, hit, Role.TITLE)
-                || doc.hasRole(lexicon, hit, Role.REPORT_VERB))) {
+        if (hit >= 0 && (doc.hasRole(lexicon, hit, Role.TITLE) || doc.hasRole(lexicon, hit, Role.REPORT_VERB))) {
+            return false;
+        }
+        if (hit >= 0 && doc.hasRole(lexicon, hit, Role.NON_NAME) && doc.has(token, Doc.SENTENCE_START)) {
+            // "In Baku ...": a capitalised function word only opens a name in mid-sentence ("The Hague").
             return false;
         }
         return doc.has(token, Doc.CAPITALISED);

@@ -20,6 +20,10 @@ final class PersonFinder {
     private static final int MIN_SAID_TOKENS = 2;
     private static final int MAX_SAID_TOKENS = 3;
 
+    /** Roles of words that cannot be part of a person's name. */
+    private static final int NOT_IN_NAMES = 1 << Role.NON_NAME.ordinal() | 1 << Role.TITLE.ordinal()
+            | 1 << Role.ORG_HEAD.ordinal() | 1 << Role.REPORT_VERB.ordinal() | 1 << Role.ORGANIZATION.ordinal();
+
     private final Lexicon lexicon;
     private final Set<String> particles;
 
@@ -212,17 +216,7 @@ final class PersonFinder {
             return false;
         }
         int hit = doc.ownerHit(t);
-        if (hit < 0) {
-            return true;
-        }
-        for (int q = doc.hits.entryFrom[hit]; q < doc.hits.entryTo[hit]; q++) {
-            Role role = lexicon.entry(doc.hits.entries[q]).role();
-            if (role == Role.NON_NAME || role == Role.TITLE || role == Role.ORG_HEAD || role == Role.REPORT_VERB
-                    || role == Role.ORGANIZATION) {
-                return false;
-            }
-        }
-        return true;
+        return hit < 0 || (doc.hits.roles[hit] & NOT_IN_NAMES) == 0;
     }
 
     private boolean particle(Doc doc, int t) {

@@ -83,7 +83,7 @@ final class Tsv {
             return Set.of();
         }
         List<String> out = new ArrayList<>();
-        for (String flag : cell.split("[,|]")) {
+        for (String flag : cell.replace('|', ',').split(",")) {
             if (!flag.isBlank()) {
                 out.add(flag.strip().toLowerCase(Locale.ROOT));
             }

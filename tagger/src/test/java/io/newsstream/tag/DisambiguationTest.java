@@ -35,7 +35,7 @@ class DisambiguationTest {
 
     @Test
     void shouldReadGeorgiaAsUsStateNearCountyOrStateWords() {
-        assertThat(tag("Farmers in south Georgia said the county roads flooded.").countries()).isEmpty();
+        assertThat(tag("Peanut growers in south Georgia said the county extension office helped.").countries()).isEmpty();
         assertThat(tag("He moved to Augusta, Georgia, last year.").countries()).isEmpty();
     }
 
@@ -59,7 +59,7 @@ class DisambiguationTest {
     @Test
     void shouldNotReadBareJordanAsCountryWithoutMiddleEastContext() {
         // Jordan is also a surname and a US town name; the country needs one cue.
-        assertThat(tag("The Jordan resident was flown to the hospital.").countries()).isEmpty();
+        assertThat(tag("A Jordan resident won the county spelling bee.").countries()).isEmpty();
         assertThat(tag("Refugees crossed into Jordan from Syria last week.").countries()).containsExactly("JO");
     }
 

@@ -20,12 +20,12 @@ final class ArticleScore {
     final List<String> notes = new ArrayList<>();
 
     ArticleScore(GoldArticle gold, TagResult result, Totals totals) {
+        // The gold country set is the set of the text's country-level mentions, so only text
+        // mentions count here; the title was tagged with the text and served as context.
         Set<String> predicted = new TreeSet<>();
-        for (List<Mention> list : List.of(result.title(), result.text())) {
-            for (Mention m : list) {
-                if (m.type() == EntityKind.COUNTRY) {
-                    predicted.add(m.country());
-                }
+        for (Mention m : result.text()) {
+            if (m.type() == EntityKind.COUNTRY) {
+                predicted.add(m.country());
             }
         }
         scoreCountrySet(gold, predicted, totals.articleCountries);
