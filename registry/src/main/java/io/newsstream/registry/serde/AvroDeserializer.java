@@ -6,7 +6,6 @@ import io.newsstream.registry.client.SchemaRegistryException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -30,7 +29,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
     private final Class<T> type;
     private final Schema readerSchema;
     private final GenericData model;
-    private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
+    private final Map<Integer, Resolved> readers = new ConcurrentHashMap<>();
     private final ThreadLocal<DecodeBuffer> buffers = ThreadLocal.withInitial(DecodeBuffer::new);
     private SchemaRegistryClient client;
     private boolean ownsClient;
@@ -78,16 +77,19 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
             return null;
         }
         int id = WireFormat.schemaId(topic, data);
-        DatumReader<Object> reader = reader(topic, id);
+        Resolved resolved = reader(topic, id);
         DecodeBuffer buffer = buffers.get();
-        buffer.decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
-                data.length - WireFormat.HEADER_SIZE, buffer.decoder);
         try {
-            Object value = reader.read(null, buffer.decoder);
+            // A first pass skips over the datum without allocating: a corrupt length prefix ends
+            // in EOFException here instead of Avro allocating the array the prefix claims.
+            GenericDatumReader.skip(resolved.writer(), decoder(buffer, data));
+            Object value = resolved.reader().read(null, decoder(buffer, data));
             return type.cast(type == String.class ? value.toString() : value);
-        } catch (IOException | AvroRuntimeException | ClassCastException e) {
+        } catch (IOException | RuntimeException e) {
+            // Corrupt bytes surface from Avro as many exception types (index out of bounds,
+            // UnsupportedOperationException, ...); callers are promised SerializationException.
             throw new SerializationException("Could not read schema id " + id + " on topic " + topic + " as "
-                    + readerSchema.getFullName() + ": " + e.getMessage(), e);
+                    + readerSchema.getFullName() + ": " + e, e);
         }
     }
 
@@ -98,8 +100,14 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         }
     }
 
-    private DatumReader<Object> reader(String topic, int id) {
-        DatumReader<Object> cached = readers.get(id);
+    private static BinaryDecoder decoder(DecodeBuffer buffer, byte[] data) {
+        buffer.decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
+                data.length - WireFormat.HEADER_SIZE, buffer.decoder);
+        return buffer.decoder;
+    }
+
+    private Resolved reader(String topic, int id) {
+        Resolved cached = readers.get(id);
         if (cached != null) {
             return cached;
         }
@@ -116,8 +124,12 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         DatumReader<Object> reader = model instanceof SpecificData specific
                 ? new SpecificDatumReader<>(writer, readerSchema, specific)
                 : new GenericDatumReader<>(writer, readerSchema, model);
-        readers.putIfAbsent(id, reader);
-        return reader;
+        Resolved resolved = new Resolved(writer, reader);
+        readers.putIfAbsent(id, resolved);
+        return resolved;
+    }
+
+    private record Resolved(Schema writer, DatumReader<Object> reader) {
     }
 
     private static final class DecodeBuffer {

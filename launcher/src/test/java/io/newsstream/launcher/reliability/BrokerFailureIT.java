@@ -1,0 +1,129 @@
+package io.newsstream.launcher.reliability;
+
+import io.newsstream.producer.ArticlePublisher;
+import io.newsstream.registry.server.RegistryServer;
+import io.newsstream.schema.RawArticle;
+import io.newsstream.streams.app.StreamsApp;
+import io.newsstream.streams.config.StreamsAppConfig;
+import io.newsstream.streams.config.TopicNames;
+import io.newsstream.streams.config.TopologyConfig;
+import kafka.server.BrokerServer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A broker stopped mid-stream and brought back: three brokers, every topic (ours, the internal
+ * ones, the schemas topic) at replication 3 with {@code min.insync.replicas=2}; the app keeps
+ * RUNNING and every article is counted exactly once.
+ */
+@Tag("integration")
+class BrokerFailureIT {
+
+    private static final TopicNames TOPICS = TopicNames.defaults();
+    private static final int ARTICLES = Integer.getInteger("broker.articles", 900);
+
+    @TempDir
+    static Path work;
+
+    private static KafkaClusterTestKit cluster;
+    private static RegistryServer registry;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = Clusters.threeBrokers();
+        Clusters.createTopics(cluster.bootstrapServers(), TOPICS, (short) 3);
+        registry = RegistryServer.start(new RegistryServer.Config("127.0.0.1", 0, cluster.bootstrapServers(), "_schemas", 3, Map.of()));
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (registry != null) {
+            registry.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void shouldKeepRunningAndCountExactlyWhenABrokerStopsAndReturns() throws Exception {
+        final List<RawArticle> corpus = Corpus.articles("broker", ARTICLES, 3L);
+        final Set<String> ids = new TreeSet<>();
+        corpus.forEach(a -> ids.add(a.getId()));
+        final StreamsAppConfig config = new StreamsAppConfig("broker-failure-it", cluster.bootstrapServers(), registry.url(),
+                work.resolve("state"), "127.0.0.1", Clusters.freePort(), "localhost", 1, 3, "exactly_once_v2", 100, TopologyConfig.defaults(),
+                Map.of());
+        final int third = ARTICLES / 3;
+        final int victim = cluster.brokers().keySet().iterator().next();
+        final BrokerServer broker = cluster.brokers().get(victim);
+        try (StreamsApp app = new StreamsApp(config, Map.of());
+             ArticlePublisher publisher = Publishing.publisher(cluster.bootstrapServers(), registry.url(), TOPICS.raw())) {
+            app.start();
+            Publishing.publish(publisher, corpus.subList(0, third));
+            awaitRunning(app);
+
+            broker.shutdown();
+            broker.awaitShutdown();
+            report("broker %d stopped", victim);
+            Publishing.publish(publisher, corpus.subList(third, 2 * third));
+            Thread.sleep(5_000);
+            assertThat(app.isRunning()).as("RUNNING with a broker down").isTrue();
+
+            broker.startup();
+            report("broker %d started again", victim);
+            Publishing.publish(publisher, corpus.subList(2 * third, ARTICLES));
+
+            final CountsApi api = new CountsApi(app.httpPort());
+            final Outputs outputs = new Outputs(cluster.bootstrapServers(), registry.url());
+            final Outputs.Tagged tagged = awaitCounted(api, outputs, ids);
+            Thread.sleep(3_000);
+            final Outputs.Tagged settled = outputs.tagged(TOPICS.tagged());
+            assertThat(settled.duplicates()).as("ids on the tagged topic more than once").isEmpty();
+            assertThat(settled.occurrences().keySet()).isEqualTo(ids);
+            assertThat(api.allTimeCounts()).as("all-time counts over HTTP").contains(tagged.expectedCounts());
+            assertThat(outputs.latestCounts(TOPICS.counts())).isEqualTo(tagged.expectedCounts());
+            awaitRunning(app);
+            report("%d articles counted exactly once across 1 broker stop and restart", ARTICLES);
+        }
+    }
+
+    private static void awaitRunning(final StreamsApp app) throws InterruptedException {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!app.isRunning()) {
+            assertThat(System.nanoTime()).as("RUNNING within 60 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static Outputs.Tagged awaitCounted(final CountsApi api, final Outputs outputs, final Set<String> ids)
+            throws Exception {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (true) {
+            final Outputs.Tagged tagged = outputs.tagged(TOPICS.tagged());
+            if (tagged.occurrences().keySet().containsAll(ids)
+                    && api.allTimeCounts().filter(tagged.expectedCounts()::equals).isPresent()) {
+                return tagged;
+            }
+            assertThat(System.nanoTime()).as("all %d articles tagged and counted in time; %d so far", ids.size(),
+                    tagged.occurrences().size()).isLessThan(deadline);
+            Thread.sleep(2_000);
+        }
+    }
+
+    private static void report(final String format, final Object... args) {
+        System.out.printf("[BrokerFailureIT] " + format + "%n", args);
+    }
+}
