@@ -1,5 +1,6 @@
 package io.newsstream.launcher;
 
+import io.newsstream.producer.ArticleDigest;
 import io.newsstream.producer.ArticlePublisher;
 import io.newsstream.producer.ArticleReader;
 import io.newsstream.producer.ProducerSettings;
@@ -70,6 +71,14 @@ final class ProduceCommand implements Callable<Integer> {
             description = "Where the ledger of published articles lives (default: ${DEFAULT-VALUE})")
     Path stateDir;
 
+    /**
+     * One ledger per cluster and topic under the state directory: an article acknowledged by one
+     * cluster has not been published to another, so a shared ledger would wrongly skip it there.
+     */
+    static Path ledgerDir(final Path stateDir, final ProducerSettings settings) {
+        return stateDir.resolve(ArticleDigest.sha256Hex(settings.bootstrapServers() + "|" + settings.topic()).substring(0, 16));
+    }
+
     @Option(names = "--no-ledger", description = "Publish everything again, ignoring and not writing the ledger")
     boolean noLedger;
 
@@ -95,7 +104,7 @@ final class ProduceCommand implements Callable<Integer> {
         final ProducerSettings settings = new ProducerSettings(kafka.bootstrapServers, kafka.schemaRegistryUrl, topic,
                 kafka.kafkaProperties);
         final PrintStream out = System.out;
-        try (PublishedLedger ledger = noLedger ? null : PublishedLedger.open(stateDir);
+        try (PublishedLedger ledger = noLedger ? null : PublishedLedger.open(ledgerDir(stateDir, settings));
              ArticlePublisher publisher = new ArticlePublisher(settings)) {
             final boolean live = !watch.isEmpty() || !feeds.isEmpty();
             // Live sources report each article as it goes; a one-shot run only its summary unless --verbose.

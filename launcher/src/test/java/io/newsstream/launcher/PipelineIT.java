@@ -111,6 +111,8 @@ class PipelineIT {
             assertThat(status(port, "/api/v1/countries/top?window=sometimes")).isEqualTo(400);
             assertThat(status(port, "/api/v1/countries/AZ/articles?cursor=bogus")).isEqualTo(400);
             assertThat(status(port, "/api/v1/countries/A1")).isEqualTo(400);
+            final String metrics = HTTP.send(request(port, "/metrics"), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("kafka_stream_").contains("jvm_memory_used_bytes");
             assertThat(status(port, "/api/v1/countries/ZZ")).isEqualTo(404);
         }
 

@@ -120,7 +120,8 @@ class ProducerCrashIT {
 
     private static NewsstreamProcess produce(final Path folder) throws Exception {
         return NewsstreamProcess.start(Path.of("target", "reliability", "ProducerCrashIT-produce.log"), List.of("produce",
-                folder.toString(), "--bootstrap-servers", cluster.bootstrapServers(), "--schema-registry-url", registry.url()));
+                folder.toString(), "--bootstrap-servers", cluster.bootstrapServers(), "--schema-registry-url", registry.url(),
+                "--state-dir", folder.resolveSibling(folder.getFileName() + "-producer-state").toString()));
     }
 
     private static Outputs.Tagged awaitCounted(final CountsApi api, final Outputs outputs, final Set<String> ids)

@@ -51,6 +51,7 @@ public final class StreamsApp implements AutoCloseable {
     private final QueryRouter router;
     private final CountUpdates countUpdates;
     private final ArticlePublisher ingestPublisher;
+    private final Metrics metrics;
     private final KnowledgeBase knowledgeBase;
 
     public StreamsApp(final StreamsAppConfig config, final Map<String, ?> registryConfig) {
@@ -91,6 +92,8 @@ public final class StreamsApp implements AutoCloseable {
             });
         }));
         http.sse("/api/v1/stream", countUpdates::subscribe);
+        this.metrics = new Metrics(streams);
+        http.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         // POST /api/v1/articles: systems that push articles publish them through the app's own API.
         this.ingestPublisher = new ArticlePublisher(new ProducerSettings(config.bootstrapServers(),
                 config.schemaRegistryUrl(), config.topology().topics().raw(), config.kafkaOverrides()));
@@ -148,6 +151,7 @@ public final class StreamsApp implements AutoCloseable {
         http.stop();
         ingestPublisher.close();
         countUpdates.close();
+        metrics.close();
         if (!streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT))) {
             LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
         }
