@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "newsstream", mixinStandardHelpOptions = true, version = "newsstream 0.1.0",
         description = "Kafka Streams service for news: clean, tag and count country mentions.",
-        subcommands = {LocalCommand.class, StreamsCommand.class, ProduceCommand.class, TopicsCommand.class, RegistryCommand.class, ProbeCommand.class,
+        subcommands = {LocalCommand.class, StreamsCommand.class, ProduceCommand.class, TopicsCommand.class, RegistryCommand.class, ProbeCommand.class, RedriveCommand.class,
                 EvalCommand.class, BenchCommand.class})
 public final class Newsstream {
 

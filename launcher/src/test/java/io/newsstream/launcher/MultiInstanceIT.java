@@ -12,7 +12,6 @@ import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -60,22 +59,11 @@ class MultiInstanceIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "3")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("transaction.state.log.num.partitions", "3")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
+        cluster = TestClusters.singleNode();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
-            TopicSetup.ensure(admin, TopicNames.defaults(), 6, (short) 1);
+            TopicSetup.ensure(admin, TopicNames.defaults(), 6, (short) 1); // more partitions than instances
         }
-        registry = RegistryServer.start(new RegistryServer.Config("127.0.0.1", 0, cluster.bootstrapServers(), "_schemas", 1, Map.of()));
+        registry = TestClusters.registry(cluster);
     }
 
     @AfterAll

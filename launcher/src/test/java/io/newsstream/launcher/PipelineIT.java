@@ -12,7 +12,6 @@ import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -55,22 +54,9 @@ class PipelineIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "3")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("transaction.state.log.num.partitions", "3")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
-            TopicSetup.ensure(admin, TopicNames.defaults(), 3, (short) 1);
-        }
-        registry = RegistryServer.start(new RegistryServer.Config("127.0.0.1", 0, cluster.bootstrapServers(), "_schemas", 1, Map.of()));
+        cluster = TestClusters.singleNode();
+        TestClusters.createTopics(cluster.bootstrapServers(), TopicNames.defaults(), (short) 1);
+        registry = TestClusters.registry(cluster);
     }
 
     @AfterAll
@@ -103,7 +89,15 @@ class PipelineIT {
             assertThat(get(port, "/api/v1/countries/AZ").get("total").asLong()).isPositive();
             assertThat(get(port, "/api/v1/articles/000_027d5da43cc261d5").get("countries").has("GE")).isTrue();
             assertThat(get(port, "/api/v1/countries/AZ/related?limit=3").findValuesAsText("country")).contains("IL");
-            final JsonNode timeline = get(port, "/api/v1/countries/AZ/timeline?from=2023-05-01T00:00:00Z&to=2023-06-09T00:00:00Z&interval=P1D");
+            // Window queries see what the last commit flushed (every 100 ms here), so wait for it.
+            final String timelinePath = "/api/v1/countries/AZ/timeline?from=2023-05-01T00:00:00Z&to=2023-06-09T00:00:00Z&interval=P1D";
+            final long timelineDeadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            JsonNode timeline = get(port, timelinePath);
+            while (timeline.get("points").findValues("count").stream().mapToLong(JsonNode::asLong).sum() == 0
+                    && System.nanoTime() < timelineDeadline) {
+                Thread.sleep(200);
+                timeline = get(port, timelinePath);
+            }
             assertThat(timeline.get("points")).hasSize(40);
             assertThat(timeline.get("points").findValues("count").stream().mapToLong(JsonNode::asLong).sum()).isPositive();
             assertThat(get(port, "/api/v1/countries/top?window=P7D&at=2023-06-01T00:00:00Z")).isNotEmpty();

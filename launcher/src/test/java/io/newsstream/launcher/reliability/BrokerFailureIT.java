@@ -1,5 +1,6 @@
 package io.newsstream.launcher.reliability;
 
+import io.newsstream.launcher.TestClusters;
 import io.newsstream.producer.ArticlePublisher;
 import io.newsstream.registry.server.RegistryServer;
 import io.newsstream.schema.RawArticle;
@@ -43,8 +44,8 @@ class BrokerFailureIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = Clusters.threeBrokers();
-        Clusters.createTopics(cluster.bootstrapServers(), TOPICS, (short) 3);
+        cluster = TestClusters.threeBrokers();
+        TestClusters.createTopics(cluster.bootstrapServers(), TOPICS, (short) 3);
         registry = RegistryServer.start(new RegistryServer.Config("127.0.0.1", 0, cluster.bootstrapServers(), "_schemas", 3, Map.of()));
     }
 
@@ -64,7 +65,7 @@ class BrokerFailureIT {
         final Set<String> ids = new TreeSet<>();
         corpus.forEach(a -> ids.add(a.getId()));
         final StreamsAppConfig config = new StreamsAppConfig("broker-failure-it", cluster.bootstrapServers(), registry.url(),
-                work.resolve("state"), "127.0.0.1", Clusters.freePort(), "localhost", 1, 3, "exactly_once_v2", 100, TopologyConfig.defaults(),
+                work.resolve("state"), "127.0.0.1", TestClusters.freePort(), "localhost", 1, 3, "exactly_once_v2", 100, TopologyConfig.defaults(),
                 Map.of());
         final int third = ARTICLES / 3;
         final int victim = cluster.brokers().keySet().iterator().next();

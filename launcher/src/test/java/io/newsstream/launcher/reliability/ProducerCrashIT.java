@@ -1,5 +1,6 @@
 package io.newsstream.launcher.reliability;
 
+import io.newsstream.launcher.TestClusters;
 import io.newsstream.registry.server.RegistryServer;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.streams.app.StreamsApp;
@@ -49,8 +50,8 @@ class ProducerCrashIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = Clusters.singleNode();
-        Clusters.createTopics(cluster.bootstrapServers(), TOPICS, (short) 1);
+        cluster = TestClusters.singleNode();
+        TestClusters.createTopics(cluster.bootstrapServers(), TOPICS, (short) 1);
         registry = RegistryServer.start(new RegistryServer.Config("127.0.0.1", 0, cluster.bootstrapServers(), "_schemas", 1, Map.of()));
     }
 
@@ -74,7 +75,7 @@ class ProducerCrashIT {
         }
         final Random random = new Random(SEED);
         final StreamsAppConfig config = new StreamsAppConfig("producer-crash-it", cluster.bootstrapServers(), registry.url(),
-                work.resolve("state"), "127.0.0.1", Clusters.freePort(), "localhost", 1, 1, "exactly_once_v2", 100, TopologyConfig.defaults(),
+                work.resolve("state"), "127.0.0.1", TestClusters.freePort(), "localhost", 1, 1, "exactly_once_v2", 100, TopologyConfig.defaults(),
                 Map.of());
         try (StreamsApp app = new StreamsApp(config, Map.of())) {
             app.start();

@@ -1,5 +1,6 @@
 package io.newsstream.launcher.reliability;
 
+import io.newsstream.launcher.TestClusters;
 import io.newsstream.producer.ArticlePublisher;
 import io.newsstream.registry.server.RegistryServer;
 import io.newsstream.schema.RawArticle;
@@ -52,8 +53,8 @@ class StreamsCrashIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = Clusters.singleNode();
-        Clusters.createTopics(cluster.bootstrapServers(), TOPICS, (short) 1);
+        cluster = TestClusters.singleNode();
+        TestClusters.createTopics(cluster.bootstrapServers(), TOPICS, (short) 1);
         registry = RegistryServer.start(new RegistryServer.Config("127.0.0.1", 0, cluster.bootstrapServers(), "_schemas", 1, Map.of()));
     }
 

@@ -1,11 +1,11 @@
-package io.newsstream.launcher.reliability;
+package io.newsstream.launcher;
 
 import io.newsstream.streams.config.TopicNames;
+import io.newsstream.registry.server.RegistryServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
-import java.lang.reflect.Method;
 import java.util.Map;
 
 /**
@@ -13,13 +13,13 @@ import java.util.Map;
  * application's topics on them, created before any client runs so that no test depends on which
  * process gets to create them first.
  */
-final class Clusters {
+public final class TestClusters {
 
-    private Clusters() {
+    private TestClusters() {
     }
 
     /** One combined broker/controller node; internal topics at replication 1. */
-    static KafkaClusterTestKit singleNode() throws Exception {
+    public static KafkaClusterTestKit singleNode() throws Exception {
         return start(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build(),
                 1, 1);
     }
@@ -29,7 +29,7 @@ final class Clusters {
      * internal topics (offsets, transactions) at replication 3 with min ISR 2: one broker may be
      * down and every write still lands on two replicas.
      */
-    static KafkaClusterTestKit threeBrokers() throws Exception {
+    public static KafkaClusterTestKit threeBrokers() throws Exception {
         return start(new TestKitNodes.Builder().setCombined(false).setNumBrokerNodes(3).setNumControllerNodes(1).build(),
                 3, 2);
     }
@@ -53,23 +53,21 @@ final class Clusters {
         return cluster;
     }
 
-    static int freePort() throws java.io.IOException {
+    public static int freePort() throws java.io.IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    /**
-     * Creates the application's topics exactly as {@code newsstream streams} does, through the
-     * launcher's {@code TopicSetup} (package-private, hence the reflective call: one source of
-     * truth for partitions, replication and which topics are compacted).
-     */
-    static void createTopics(final String bootstrap, final TopicNames topics, final short replication) throws Exception {
-        final Method ensure = Class.forName("io.newsstream.launcher.TopicSetup")
-                .getDeclaredMethod("ensure", Admin.class, TopicNames.class, int.class, short.class);
-        ensure.setAccessible(true);
+    /** Creates the application's topics exactly as {@code newsstream streams} does, with 3 partitions. */
+    public static void createTopics(final String bootstrap, final TopicNames topics, final short replication) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            ensure.invoke(null, admin, topics, 3, replication);
+            TopicSetup.ensure(admin, topics, 3, replication);
         }
+    }
+
+    /** A registry on a free port keeping its schemas in the cluster. */
+    public static RegistryServer registry(final KafkaClusterTestKit cluster) {
+        return RegistryServer.start(new RegistryServer.Config("127.0.0.1", 0, cluster.bootstrapServers(), "_schemas", 1, Map.of()));
     }
 }
