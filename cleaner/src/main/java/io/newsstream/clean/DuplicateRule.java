@@ -33,7 +33,7 @@ final class DuplicateRule implements CleaningRule {
         Set<String> seen = new HashSet<>();
         for (Segment s : draft.segments()) {
             if (s.kept()) {
-                String key = Shapes.key(s.text());
+                String key = s.key();
                 if (key.length() >= MIN_CONTAINED_CHARS && !seen.add(key)) {
                     draft.remove(s, RULE);
                 }
@@ -52,7 +52,7 @@ final class DuplicateRule implements CleaningRule {
             if (!s.kept()) {
                 continue;
             }
-            String key = Shapes.key(s.text());
+            String key = s.key();
             kept.add(s);
             keys.add(key);
             offsets.add(joined.length());

@@ -26,7 +26,7 @@ final class RepeatedShapeRule implements CleaningRule {
         Map<String, Integer> counts = new HashMap<>();
         for (Segment s : draft.segments()) {
             if (s.kept() && isShortLabel(s.text())) {
-                counts.merge(Shapes.key(s.text()), 1, Integer::sum);
+                counts.merge(s.key(), 1, Integer::sum);
             }
         }
         for (int i = 0; i < draft.size(); i++) {
@@ -39,7 +39,7 @@ final class RepeatedShapeRule implements CleaningRule {
                 draft.remove(s, RULE);
             } else if (draft.atEdge(i) && isCounter(t)) {
                 draft.remove(s, RULE);
-            } else if (isShortLabel(t) && isRepeatedEnough(counts.getOrDefault(Shapes.key(t), 0), draft.atEdge(i))) {
+            } else if (isShortLabel(t) && isRepeatedEnough(counts.getOrDefault(s.key(), 0), draft.atEdge(i))) {
                 draft.remove(s, RULE);
             }
         }

@@ -8,6 +8,7 @@ final class Segment {
 
     private String text;
     private String lower;
+    private String key;
     private Boolean sentence;
     private String removedBy;
 
@@ -27,6 +28,14 @@ final class Segment {
         return lower;
     }
 
+    /** {@link Shapes#key(String)} of the text, computed once (three rules compare keys). */
+    String key() {
+        if (key == null) {
+            key = Shapes.key(text);
+        }
+        return key;
+    }
+
     /** {@link Shapes#isSentence(String)} of the text, computed once. */
     boolean isSentence() {
         if (sentence == null) {
@@ -38,6 +47,7 @@ final class Segment {
     void replaceText(String newText) {
         this.text = newText;
         this.lower = null;
+        this.key = null;
         this.sentence = null;
     }
 

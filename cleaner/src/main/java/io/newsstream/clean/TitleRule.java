@@ -44,7 +44,7 @@ final class TitleRule implements CleaningRule {
         if (isHeadline(s.text())) {
             draft.title(s.text());
             draft.remove(s, RULE);
-            removeCopies(draft, Shapes.key(s.text()));
+            removeCopies(draft, s.key());
         }
     }
 
@@ -75,7 +75,7 @@ final class TitleRule implements CleaningRule {
             if (i > draft.bodyStart()) {
                 return;
             }
-            String key = Shapes.key(s.text());
+            String key = s.key();
             boolean copy = key.equals(titleKey) || isTitleWithSite(key, titleKey, s.text());
             // A body that is nothing but its headline keeps it: the text must not come out empty.
             if (copy && firstKept(draft, i + 1) >= 0 || copy && firstKept(draft, 0) < i) {

@@ -41,6 +41,50 @@ class LanguageTest {
     }
 
     @Test
+    void shouldDetectOtherLatinScriptLanguagesByTheirFunctionWords() {
+        assertThat(language("Le gouvernement a annoncé dimanche que les négociations avec la Russie "
+                + "reprendront dans une semaine, selon un communiqué du ministère.")).isEqualTo("fr");
+        assertThat(language("El gobierno anunció el domingo que las negociaciones con los países vecinos "
+                + "se reanudarán en una semana, según un comunicado del ministerio.")).isEqualTo("es");
+        assertThat(language("De regering heeft zondag bekendgemaakt dat de onderhandelingen met het buurland "
+                + "over een week worden hervat, aldus een verklaring van het ministerie.")).isEqualTo("nl");
+        assertThat(language("O governo anunciou no domingo que as negociações com os países vizinhos "
+                + "serão retomadas dentro de uma semana, segundo um comunicado do ministério.")).isEqualTo("pt");
+    }
+
+    @Test
+    void shouldSettleEnglishProseWithoutAskingLingua() {
+        LanguageGuesser guesser = new LanguageGuesser();
+        assertThat(guesser.profile(LanguageGuesser.sample(Cleaning.PROSE)).language()).isEqualTo("en");
+        // A short agency sentence without "the" is still plainly English.
+        assertThat(guesser.profile("Magma Copper Co, a subsidiary of Newmont Mining Corp, said it is cutting "
+                + "its copper cathode price by 0.75 cent to 66 cents a lb, effective immediately.").language())
+                .isEqualTo("en");
+    }
+
+    @Test
+    void shouldLeaveOtherScriptsToLingua() {
+        LanguageGuesser guesser = new LanguageGuesser();
+        String russian = "Правительство объявило в воскресенье, что переговоры с соседними странами "
+                + "возобновятся через неделю, говорится в заявлении министерства.";
+        assertThat(guesser.profile(russian)).isEqualTo(LanguageGuesser.Verdict.UNDECIDED);
+        assertThat(language(russian)).isEqualTo("ru");
+    }
+
+    @Test
+    void shouldGiveNoLanguageForATableOfFigures() {
+        assertThat(language("Shr 39 cts vs 50 cts\n\nNet 1,545,160 vs 2,188,933\n\nRevs 25.2 mln vs 19.5 mln\n\n"
+                + "Year\n\nShr 1.53 dlrs vs 1.21 dlrs\n\nNet 6,635,318 vs 5,050,044")).isNull();
+    }
+
+    @Test
+    void shouldJudgeByTheSentencesNotByATableAboveThem() {
+        assertThat(language("Shr 39 cts vs 50 cts\n\nNet 1,545,160 vs 2,188,933\n\nRevs 25.2 mln vs 19.5 mln\n\n"
+                + "The company said its results for the year include an adjustment for the sale of its "
+                + "Canadian unit, which it completed in the fourth quarter.")).isEqualTo("en");
+    }
+
+    @Test
     void shouldGiveNoLanguageForTooShortText() {
         assertThat(language("Oil up 3%.")).isNull();
     }
