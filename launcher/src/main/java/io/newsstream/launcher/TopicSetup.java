@@ -28,6 +28,14 @@ import java.util.concurrent.ExecutionException;
  * validates the ones that existed: a compacted topic that is not compacted is an error (readers
  * rebuilding the table from it would lose keys, or it would grow without bound), fewer or more
  * partitions, a lower replication or another cleanup policy on the other topics are warnings.
+ *
+ * <p>The delete-policy topics are created without time-based retention ({@code retention.ms=-1}).
+ * Their record timestamps are event times (an article's published-at), and the broker deletes
+ * a segment once its newest <em>timestamp</em> is older than {@code retention.ms}: with the
+ * broker default of 7 days, an archive of older articles would be deleted from the input topic
+ * at the next retention check, before the streams app had read it, and lost without a trace.
+ * Operators bound these topics by size ({@code retention.bytes}) or set a retention they have
+ * thought about; a finite {@code retention.ms} on an existing topic is reported as a warning.
  */
 final class TopicSetup {
 
@@ -39,8 +47,7 @@ final class TopicSetup {
     static void ensure(final Admin admin, final TopicNames topics, final int partitions, final short replication) {
         final List<NewTopic> wanted = new ArrayList<>();
         for (Role role : roles(topics)) {
-            wanted.add(new NewTopic(role.topic(), partitions, replication)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, role.cleanupPolicy())));
+            wanted.add(new NewTopic(role.topic(), partitions, replication).configs(creationConfigs(role)));
         }
         for (var entry : admin.createTopics(wanted).values().entrySet()) {
             try {
@@ -68,6 +75,13 @@ final class TopicSetup {
         if (!errors.isEmpty()) {
             throw new IllegalStateException(String.join("; ", errors));
         }
+    }
+
+    /** Topic configs a role is created with: its cleanup policy, and no time-based deletion (class comment). */
+    static Map<String, String> creationConfigs(final Role role) {
+        return role.cleanupPolicy().equals(TopicConfig.CLEANUP_POLICY_DELETE)
+                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, role.cleanupPolicy(), TopicConfig.RETENTION_MS_CONFIG, "-1")
+                : Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, role.cleanupPolicy());
     }
 
     /** Our topics, what each is for, and the cleanup policy it is created with. */
@@ -105,6 +119,12 @@ final class TopicSetup {
             problems.add(new Problem(false, "topic " + role.topic() + " has " + state.partitions() + " partitions, setting 'partitions' is "
                     + partitions + " (existing topics are not changed)"));
         }
+        if (policy.contains(TopicConfig.CLEANUP_POLICY_DELETE) && state.retentionMs() >= 0) {
+            problems.add(new Problem(false, "topic " + role.topic() + " has retention.ms=" + state.retentionMs()
+                    + ": records are deleted when their timestamp (the article's event time) is older than that, so"
+                    + " older articles published now can be deleted before they are processed; prefer retention.ms=-1"
+                    + " with retention.bytes"));
+        }
         if (state.replication() < replication) {
             problems.add(new Problem(false, "topic " + role.topic() + " has replication factor " + state.replication()
                     + ", setting 'replication-factor' is " + replication));
@@ -121,10 +141,12 @@ final class TopicSetup {
         for (String name : names) {
             try {
                 final TopicDescription d = descriptions.get(name).get();
-                final ConfigEntry policy = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name)).get()
-                        .get(TopicConfig.CLEANUP_POLICY_CONFIG);
+                final Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name)).get();
+                final ConfigEntry policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+                final ConfigEntry retention = config.get(TopicConfig.RETENTION_MS_CONFIG);
                 states.put(name, new State(d.partitions().size(), d.partitions().get(0).replicas().size(),
-                        policy == null ? TopicConfig.CLEANUP_POLICY_DELETE : policy.value()));
+                        policy == null ? TopicConfig.CLEANUP_POLICY_DELETE : policy.value(),
+                        retention == null ? -1 : Long.parseLong(retention.value())));
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw new IllegalStateException("cannot describe topic " + name + ": " + e.getCause().getMessage(), e);
@@ -140,7 +162,8 @@ final class TopicSetup {
     record Role(String topic, String role, String cleanupPolicy) {
     }
 
-    record State(int partitions, int replication, String cleanupPolicy) {
+    /** An existing topic; {@code retentionMs} -1 means no time-based deletion. */
+    record State(int partitions, int replication, String cleanupPolicy, long retentionMs) {
     }
 
     record Problem(boolean error, String message) {

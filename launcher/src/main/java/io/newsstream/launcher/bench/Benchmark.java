@@ -7,8 +7,6 @@ import io.newsstream.registry.server.RegistryServer;
 import io.newsstream.streams.config.TopicNames;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -187,16 +185,10 @@ public final class Benchmark {
 
     /**
      * Deletes every topic but the registry's, so each run starts empty; the streams process
-     * recreates its own, except the compacted ones, created here because {@code TopicSetup}
-     * forgets {@code news.co-mentions} (and the app blocks on a topic that does not exist).
+     * creates them again (partitions from the settings, no time-based retention) before it starts.
      */
     private void resetTopics(final Admin admin) throws Exception {
         deleteTopics(admin);
-        final List<NewTopic> compacted = TopicNames.defaults().compacted().stream()
-                .map(t -> new NewTopic(t, settings.partitions(), (short) 1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))
-                .toList();
-        admin.createTopics(compacted).all().get();
     }
 
     private static void deleteTopics(final Admin admin) throws Exception {

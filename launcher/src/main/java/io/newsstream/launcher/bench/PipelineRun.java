@@ -2,13 +2,26 @@ package io.newsstream.launcher.bench;
 
 import io.newsstream.streams.config.TopicNames;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -43,6 +56,7 @@ final class PipelineRun implements AutoCloseable {
     private final SendLog sends = new SendLog();
     private final ArticleFeed feed;
     private final Tracker tracker;
+    private final Map<String, Object> adminProps = new HashMap<>();
 
     PipelineRun(final BenchSettings settings, final Corpus corpus, final Path workDir, final String name,
                 final String bootstrapServers, final String registryUrl, final int instances, final int threads,
@@ -69,6 +83,8 @@ final class PipelineRun implements AutoCloseable {
         this.feed = new ArticleFeed(corpus, name, bootstrapServers, registryUrl, TopicNames.defaults().raw(),
                 settings.kafkaOverrides());
         this.tracker = new Tracker(bootstrapServers, registryUrl, settings.kafkaOverrides(), TopicNames.defaults(), sends);
+        adminProps.putAll(settings.kafkaOverrides());
+        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     }
 
     /** The latest event time sent so far (the end of a timeline with data in it). */
@@ -167,7 +183,7 @@ final class PipelineRun implements AutoCloseable {
                 lastProgress = System.nanoTime();
             } else if (System.nanoTime() - lastProgress > STALL_NANOS) {
                 throw new IllegalStateException("run " + name + ": no article became visible for 90 s (" + done
-                        + " visible); see the streams.log files in the work directory");
+                        + " visible); see the streams.log files in the work directory. Offsets now:\n" + offsets());
             }
             Thread.sleep(20);
         }
@@ -181,6 +197,49 @@ final class PipelineRun implements AutoCloseable {
             Thread.sleep(100);
         }
         return tracker.lastCountNanos();
+    }
+
+    /**
+     * Where a stalled run stands, per partition: the input's log start and end and the app's
+     * committed position on it, and the tagged topic's end for read_uncommitted vs read_committed
+     * (a gap that does not close is an open transaction holding back the last stable offset).
+     */
+    private String offsets() {
+        final TopicNames topics = TopicNames.defaults();
+        final StringBuilder out = new StringBuilder();
+        try (Admin admin = Admin.create(adminProps)) {
+            final Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("bench-" + name)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            for (String topic : List.of(topics.raw(), topics.tagged())) {
+                final List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
+                        .get(30, TimeUnit.SECONDS).get(topic).partitions().stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                final var start = list(admin, partitions, OffsetSpec.earliest(), IsolationLevel.READ_UNCOMMITTED);
+                final var end = list(admin, partitions, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED);
+                final var stable = list(admin, partitions, OffsetSpec.latest(), IsolationLevel.READ_COMMITTED);
+                for (TopicPartition tp : partitions) {
+                    final OffsetAndMetadata position = committed.get(tp);
+                    out.append(String.format("  %s: log start %d, end %d, last stable %d%s%n", tp, start.get(tp), end.get(tp),
+                            stable.get(tp), position == null ? "" : ", app committed " + position.offset()));
+                }
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            out.append("  (offsets unavailable: ").append(e.getMessage()).append(")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out.toString();
+    }
+
+    private static Map<TopicPartition, Long> list(final Admin admin, final List<TopicPartition> partitions, final OffsetSpec spec,
+                                                  final IsolationLevel isolation)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        final Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(tp -> request.put(tp, spec));
+        final Map<TopicPartition, Long> offsets = new HashMap<>();
+        admin.listOffsets(request, new ListOffsetsOptions(isolation)).all().get(30, TimeUnit.SECONDS)
+                .forEach((tp, info) -> offsets.put(tp, info.offset()));
+        return offsets;
     }
 
     private static int freePort() throws IOException {
