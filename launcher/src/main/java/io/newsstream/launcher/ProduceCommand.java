@@ -101,6 +101,9 @@ final class ProduceCommand implements Callable<Integer> {
         }
         requirePositive("poll-interval", pollInterval);
         requirePositive("watch-interval", watchInterval);
+        if (settle.isNegative()) {
+            throw new IllegalArgumentException("setting 'settle' must be a non-negative ISO-8601 duration, was " + settle);
+        }
         final ProducerSettings settings = new ProducerSettings(kafka.bootstrapServers, kafka.schemaRegistryUrl, topic,
                 kafka.kafkaProperties);
         final PrintStream out = System.out;

@@ -64,6 +64,9 @@ final class StreamsOptions {
 
     StreamsAppConfig toConfig(final String bootstrapServers, final String schemaRegistryUrl, final Path stateDir,
                               final String httpHost, final Map<String, String> kafkaOverrides) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("setting 'partitions' must be at least 1, was " + partitions);
+        }
         final TopologyConfig topology = new TopologyConfig(TopicNames.defaults(), duration("window-grace", windowGrace),
                 duration("window-retention", windowRetention), maxBodyChars, duration("dedup-lookback", dedupLookback),
                 recentArticles);

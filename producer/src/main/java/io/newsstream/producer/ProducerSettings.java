@@ -17,7 +17,7 @@ public record ProducerSettings(String bootstrapServers, String schemaRegistryUrl
     public ProducerSettings {
         requireText(bootstrapServers, "bootstrap-servers");
         requireText(schemaRegistryUrl, "schema-registry-url");
-        requireText(topic, "topics.raw");
+        requireText(topic, "topic");
         kafkaOverrides = Map.copyOf(Objects.requireNonNullElse(kafkaOverrides, Map.of()));
     }
 

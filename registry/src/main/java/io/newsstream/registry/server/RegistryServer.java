@@ -48,10 +48,10 @@ public final class RegistryServer implements AutoCloseable {
             topic = topic == null || topic.isBlank() ? DEFAULT_TOPIC : topic;
             kafkaProperties = kafkaProperties == null ? Map.of() : Map.copyOf(kafkaProperties);
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("schema registry port must be 0..65535, was " + port);
+                throw new IllegalArgumentException("setting 'registry-port' must be between 0 and 65535, was " + port);
             }
             if (replicationFactor < 1) {
-                throw new IllegalArgumentException("schemas topic replication factor must be >= 1, was "
+                throw new IllegalArgumentException("setting 'replication-factor' (of the schemas topic) must be at least 1, was "
                         + replicationFactor);
             }
         }

@@ -15,6 +15,7 @@ import io.newsstream.streams.query.ApiViews;
 import io.newsstream.streams.query.BearerAuth;
 import io.newsstream.streams.query.CountryRanking;
 import io.newsstream.streams.query.QueryRouter;
+import io.newsstream.streams.topology.DeadLetterCounter;
 import io.newsstream.streams.topology.NewsSerdes;
 import io.newsstream.streams.topology.NewsTopology;
 import io.newsstream.tag.Country;
@@ -34,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * One running instance: the Kafka Streams client and its query API. Owns their lifecycle:
@@ -66,7 +68,11 @@ public final class StreamsApp implements AutoCloseable {
         this.knowledgeBase = tagger.knowledgeBase();
         final Topology topology = new NewsTopology(config.topology(), serdes, NewsTopology.cleanerFor(config.topology()),
                 tagger).build();
-        this.streams = new KafkaStreams(topology, config.toStreamsProperties());
+        this.metrics = new Metrics();
+        final Properties streamsProperties = config.toStreamsProperties();
+        streamsProperties.put(DeadLetterCounter.CONFIG, metrics.deadLetterCounter());
+        this.streams = new KafkaStreams(topology, streamsProperties);
+        metrics.bind(streams);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread died; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -92,7 +98,6 @@ public final class StreamsApp implements AutoCloseable {
             });
         }));
         http.sse("/api/v1/stream", countUpdates::subscribe);
-        this.metrics = new Metrics(streams);
         http.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         // POST /api/v1/articles: systems that push articles publish them through the app's own API.
         this.ingestPublisher = new ArticlePublisher(new ProducerSettings(config.bootstrapServers(),

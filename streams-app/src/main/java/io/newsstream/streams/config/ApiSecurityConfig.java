@@ -16,7 +16,8 @@ public record ApiSecurityConfig(String bearerToken, List<String> corsOrigins) {
 
     public ApiSecurityConfig {
         if (bearerToken != null && bearerToken.length() < 16) {
-            throw new IllegalArgumentException("setting 'api-token' must be at least 16 characters");
+            throw new IllegalArgumentException("the API token (NEWSSTREAM_API_TOKEN, or the file named by 'api-token-file') "
+                    + "must be at least 16 characters");
         }
         corsOrigins = List.copyOf(Objects.requireNonNullElse(corsOrigins, List.of()));
     }

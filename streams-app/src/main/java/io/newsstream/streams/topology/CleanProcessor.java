@@ -4,10 +4,13 @@ import io.newsstream.clean.ArticleCleaner;
 import io.newsstream.clean.CleanOutcome;
 import io.newsstream.clean.CleanedText;
 import io.newsstream.clean.RawText;
+import io.newsstream.clean.RuleRemoval;
 import io.newsstream.schema.CleanedArticle;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.Removal;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 import java.time.Instant;
@@ -17,16 +20,28 @@ import java.util.List;
  * Stage 1: raw article → cleaned article. Sets the record timestamp to the article's
  * published-at (from the record, else from a date line the cleaner found), so that every later
  * window counts the article at its event time. Refused articles are thrown as
- * {@link ArticleRejectedException} and end in the dead-letter topic.
+ * {@link ArticleRejectedException} and end in the dead-letter topic. Counts cleaned articles, the
+ * characters each rule removed and the time spent per article ({@link StageMetrics}).
  */
 final class CleanProcessor extends ContextualFixedKeyProcessor<String, RawArticle, CleanedArticle> {
 
     static final String STAGE = "clean";
 
     private final ArticleCleaner cleaner;
+    private StageMetrics metrics;
+    private Sensor cleanedSensor;
+    private Sensor latencySensor;
 
     CleanProcessor(final ArticleCleaner cleaner) {
         this.cleaner = cleaner;
+    }
+
+    @Override
+    public void init(final FixedKeyProcessorContext<String, CleanedArticle> context) {
+        super.init(context);
+        metrics = new StageMetrics(context.metrics());
+        cleanedSensor = metrics.articles("cleaned");
+        latencySensor = metrics.latency(STAGE);
     }
 
     @Override
@@ -35,7 +50,9 @@ final class CleanProcessor extends ContextualFixedKeyProcessor<String, RawArticl
         if (raw == null) {
             return; // a tombstone on the input topic deletes nothing we keep
         }
+        final long start = System.nanoTime();
         final CleanOutcome outcome = cleaner.clean(new RawText(raw.getTitle(), raw.getBody(), raw.getContentType(), raw.getSource()));
+        latencySensor.record(StageMetrics.millisSince(start));
         if (outcome instanceof CleanOutcome.Rejected rejected) {
             throw new ArticleRejectedException(STAGE, rejected.reason().name(),
                     "article " + raw.getId() + ": " + rejected.message());
@@ -55,6 +72,10 @@ final class CleanProcessor extends ContextualFixedKeyProcessor<String, RawArticl
                 .setRemovals(removals(text))
                 .build();
         final long eventTime = publishedAt != null ? publishedAt.toEpochMilli() : record.timestamp();
+        cleanedSensor.record();
+        for (RuleRemoval removal : text.removals()) {
+            metrics.recordRemovedChars(removal.rule(), removal.chars());
+        }
         context().forward(record.withValue(cleaned).withTimestamp(eventTime));
     }
 

@@ -11,18 +11,24 @@ import java.util.Map;
 
 /**
  * Sends a record that cannot be deserialized (not Avro, unknown schema id, ...) to the
- * dead-letter topic with stage {@code deserialize} and resumes.
+ * dead-letter topic with stage {@code deserialize} and resumes, counting it
+ * ({@link DeadLetterCounter}).
  */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
 
+    static final String STAGE = "deserialize";
+    static final String REASON = "DESERIALIZATION_ERROR";
+
     private String deadLetterTopic;
+    private DeadLetterCounter counter = DeadLetterCounter.from(Map.of());
 
     @Override
     public void configure(final Map<String, ?> configs) {
         final Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         deadLetterTopic = topic == null ? null : topic.toString();
+        counter = DeadLetterCounter.from(configs);
     }
 
     @Override
@@ -30,7 +36,8 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
                                 final Exception exception) {
         LOG.warn("dead-lettered {}/{}@{}: cannot deserialize ({})", record.topic(), record.partition(), record.offset(),
                 exception.getMessage());
+        counter.count(STAGE, REASON);
         return Response.resume(DeadLetters.record(deadLetterTopic, context, record.key(), record.value(), exception,
-                "deserialize", "DESERIALIZATION_ERROR"));
+                STAGE, REASON));
     }
 }

@@ -13,18 +13,21 @@ import java.util.Map;
  * Sends a record that failed in a stage to the dead-letter topic (Kafka Streams' native
  * dead-letter support, KIP-1034) and resumes, so one bad article never stops the topology.
  * Expected rejections ({@link ArticleRejectedException}) are logged in one line; anything else is
- * a bug and is logged with its stack trace.
+ * a bug and is logged with its stack trace. Each is counted by stage and reason
+ * ({@link DeadLetterCounter}).
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
 
     private String deadLetterTopic;
+    private DeadLetterCounter counter = DeadLetterCounter.from(Map.of());
 
     @Override
     public void configure(final Map<String, ?> configs) {
         final Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         deadLetterTopic = topic == null ? null : topic.toString();
+        counter = DeadLetterCounter.from(configs);
     }
 
     @Override
@@ -42,6 +45,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
             LOG.error("dead-lettered {}/{}@{}: unexpected failure in {}", context.topic(), context.partition(),
                     context.offset(), stage, exception);
         }
+        counter.count(stage, reason);
         return Response.resume(DeadLetters.record(deadLetterTopic, context, context.sourceRawKey(),
                 context.sourceRawValue(), exception, stage, reason));
     }

@@ -10,7 +10,9 @@ import io.newsstream.tag.EntityKind;
 import io.newsstream.tag.Mention;
 import io.newsstream.tag.TagResult;
 import io.newsstream.tag.Tagger;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 import java.time.Instant;
@@ -23,19 +25,34 @@ import java.util.TreeMap;
  * Stage 2: cleaned article → tagged article. Entities of the title and of the text keep offsets
  * into their own section; {@code countries} sums the country mentions of both (what the counts
  * add up), {@code places} the place mentions per country (kept apart, never counted as countries).
+ * Counts tagged articles and the time spent per article ({@link StageMetrics}).
  */
 final class TagProcessor extends ContextualFixedKeyProcessor<String, CleanedArticle, TaggedArticle> {
 
+    static final String STAGE = "tag";
+
     private final Tagger tagger;
+    private Sensor taggedSensor;
+    private Sensor latencySensor;
 
     TagProcessor(final Tagger tagger) {
         this.tagger = tagger;
     }
 
     @Override
+    public void init(final FixedKeyProcessorContext<String, TaggedArticle> context) {
+        super.init(context);
+        final StageMetrics metrics = new StageMetrics(context.metrics());
+        taggedSensor = metrics.articles("tagged");
+        latencySensor = metrics.latency(STAGE);
+    }
+
+    @Override
     public void process(final FixedKeyRecord<String, CleanedArticle> record) {
         final CleanedArticle article = record.value();
+        final long start = System.nanoTime();
         final TagResult result = tagger.tag(article.getTitle(), article.getText());
+        latencySensor.record(StageMetrics.millisSince(start));
         final List<Entity> entities = new ArrayList<>(result.title().size() + result.text().size());
         final Map<String, Integer> countries = new TreeMap<>();
         final Map<String, Integer> places = new TreeMap<>();
@@ -55,6 +72,7 @@ final class TagProcessor extends ContextualFixedKeyProcessor<String, CleanedArti
                 .setCountries(countries)
                 .setPlaces(places)
                 .build();
+        taggedSensor.record();
         context().forward(record.withValue(tagged));
     }
 

@@ -1,0 +1,112 @@
+package io.newsstream.launcher;
+
+import ch.qos.logback.classic.LoggerContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The launcher's {@code logback.xml} in both formats, and how {@code --log-format} is chosen. */
+class LogFormatTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.newsstream.launcher.LogFormatTest");
+
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureStandardError() {
+        originalErr = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreTestLogging() {
+        System.setErr(originalErr);
+        System.clearProperty(LogFormat.PROPERTY);
+        LogFormat.configure((LoggerContext) LoggerFactory.getILoggerFactory(),
+                Objects.requireNonNull(LogFormatTest.class.getResource("/logback-test.xml")));
+    }
+
+    @Test
+    void shouldWriteOneJsonObjectPerLineWithLevelLoggerAndMessage() throws IOException {
+        LogFormat.JSON.apply();
+
+        LOG.info("query API on http://{}:{}/api/v1", "0.0.0.0", 8080);
+        LOG.warn("a \"quoted\" message\nover two lines\twith a tab, \\ and é");
+        LOG.error("dead-lettered news.articles.raw/0@7", new IllegalStateException("boom"));
+        LoggerFactory.getLogger("org.apache.kafka.Noise").info("below WARN: not written");
+
+        final List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(3);
+        final ObjectMapper json = new ObjectMapper();
+        final List<JsonNode> objects = new ArrayList<>();
+        for (String line : lines) {
+            final JsonNode node = json.readTree(line);
+            assertThat(node.isObject()).as(line).isTrue();
+            objects.add(node);
+        }
+        assertThat(objects).extracting(n -> n.get("level").asText()).containsExactly("INFO", "WARN", "ERROR");
+        assertThat(objects).extracting(n -> n.get("loggerName").asText()).containsOnly(LOG.getName());
+        assertThat(objects.get(0).get("formattedMessage").asText()).isEqualTo("query API on http://0.0.0.0:8080/api/v1");
+        assertThat(objects.get(1).get("formattedMessage").asText())
+                .isEqualTo("a \"quoted\" message\nover two lines\twith a tab, \\ and é");
+        assertThat(objects.get(2).get("throwable").get("className").asText()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(objects.get(0).get("timestamp").isNumber()).isTrue();
+    }
+
+    @Test
+    void shouldWriteConciseTextLinesByDefault() {
+        LogFormat.JSON.apply();
+        LogFormat.TEXT.apply();
+
+        LOG.info("query API on http://{}:{}/api/v1", "0.0.0.0", 8080);
+
+        assertThat(captured.toString(StandardCharsets.UTF_8).lines().toList())
+                .singleElement().asString()
+                .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  LogFormatTest - query API on http://0\\.0\\.0\\.0:8080/api/v1");
+    }
+
+    @Test
+    void shouldTakeTheLogFormatGivenAfterASubCommand() {
+        assertThat(logFormat(Map.of(), "streams", "--log-format=json")).isEqualTo(LogFormat.JSON);
+        assertThat(logFormat(Map.of(), "--log-format", "JSON", "topics")).isEqualTo(LogFormat.JSON);
+        assertThat(logFormat(Map.of(), "topics")).isEqualTo(LogFormat.TEXT);
+    }
+
+    @Test
+    void shouldTakeTheLogFormatFromTheEnvironmentUnlessTheFlagIsGiven() {
+        final Map<String, String> env = Map.of("NEWSSTREAM_LOG_FORMAT", "json");
+
+        assertThat(logFormat(env, "streams")).isEqualTo(LogFormat.JSON);
+        assertThat(logFormat(env, "streams", "--log-format=text")).isEqualTo(LogFormat.TEXT);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownLogFormatNamingTheSetting() {
+        assertThatThrownBy(() -> logFormat(Map.of(), "streams", "--log-format=xml"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--log-format")
+                .hasMessageContaining("xml");
+    }
+
+    private static LogFormat logFormat(final Map<String, String> env, final String... args) {
+        return Newsstream.logFormat(Newsstream.commandLine(env).parseArgs(args));
+    }
+}
