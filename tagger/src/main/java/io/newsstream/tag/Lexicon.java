@@ -40,6 +40,14 @@ final class Lexicon {
     private final int[] edges;
     private final int[] entryIndex;
     private final int[] dense;
+    /**
+     * Per node, whether any surface at or below it can match text that starts with a lower-case
+     * letter (case-insensitive or block entries, or a surface that starts lower case). Most
+     * tokens of running text are lower-case words ("the", "said"), and the walk for them stops
+     * as soon as only capitalised names ("The Gambia", "Saudi Arabia") remain below: the
+     * {@link CaseRule} would reject every one of them anyway.
+     */
+    private final boolean[] lowerInitialOk;
 
     private Lexicon(CharFolder folder, Map<String, Set<Entry>> surfaces) {
         this.folder = folder;
@@ -111,6 +119,18 @@ final class Lexicon {
                 }
                 next += 128;
             }
+        }
+        lowerInitialOk = new boolean[nodeCount];
+        // A child is always created after its parent, so descending ids visit children first.
+        for (int i = nodeCount - 1; i >= 0; i--) {
+            boolean ok = false;
+            for (int q = entryFrom[i]; q < entryTo[i] && !ok; q++) {
+                ok = acceptsLowerInitial(entries[entryIndex[q]]);
+            }
+            for (int k = edgeFrom[i]; k < edgeTo[i] && !ok; k++) {
+                ok = lowerInitialOk[edgeTarget[k]];
+            }
+            lowerInitialOk[i] = ok;
         }
         nodes = new int[nodeCount * STRIDE];
         for (int i = 0; i < nodeCount; i++) {
@@ -241,7 +261,8 @@ final class Lexicon {
             int terminals = 0;
             int node = f[p] < 128 ? rootAscii[f[p]] : child(ROOT, f[p]);
             int i = p + 1;
-            while (node >= 0) {
+            boolean lowerStart = Character.isLowerCase(doc.chars[p]);
+            while (node >= 0 && (!lowerStart || lowerInitialOk[node])) {
                 int base = node * STRIDE;
                 if (nodes[base + ENTRY_TO] > nodes[base + ENTRY_FROM]
                         && (i == n || !folder.alnum(f[i]) || !folder.alnum(f[i - 1]))) {
@@ -305,6 +326,15 @@ final class Lexicon {
      */
     private static boolean allowsCaps(Doc doc, int firstToken, int lastToken) {
         return doc.has(firstToken, Doc.CAPS_LINE) || doc.datelineAt(firstToken, lastToken);
+    }
+
+    /** Whether {@link CaseRule} can accept this entry on a span whose first letter is lower case. */
+    private static boolean acceptsLowerInitial(Entry entry) {
+        if (entry.has(Entry.F_CASE_INSENSITIVE) || entry.role() == Role.BLOCK) {
+            return true;
+        }
+        String surface = entry.surface();
+        return surface.isEmpty() || !Character.isUpperCase(surface.charAt(0));
     }
 
     private int child(int node, char c) {
