@@ -7,37 +7,45 @@ import io.newsstream.schema.TaggedArticle;
 import io.newsstream.streams.topology.StoreNames;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.query.FailureReason;
-import org.apache.kafka.streams.query.KeyQuery;
-import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.RangeQuery;
-import org.apache.kafka.streams.query.StateQueryRequest;
-import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.query.WindowKeyQuery;
-import org.apache.kafka.streams.query.WindowRangeQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.QueryableStoreType;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Layer 1 of the query side: reads this instance's state stores with Interactive Queries v2.
+ * Layer 1 of the query side: reads this instance's state stores.
  *
  * <p>Reads only local partitions. A store that is not queryable yet (start-up, rebalance,
  * restoration) is retried with back-off for up to {@code retryFor}; after that the caller gets a
  * {@link StoreUnavailableException}. Every iterator is closed before a method returns.
+ *
+ * <p>Why the read-only store views ({@link KafkaStreams#store}) and not Interactive Queries v2:
+ * in Kafka Streams 4.3.1 an IQv2 query on a RocksDB store takes the store's {@code Position}
+ * lock and then the store's monitor, while the stream thread's {@code put} takes them in the
+ * opposite order, so a query racing a cache flush deadlocks the stream thread and every later
+ * query (KAFKA-19629, fixed after 4.3.1; seen here in {@code ./newsstream bench}: processing and
+ * the top-N endpoint stopped for good, a thread dump showed the cycle). The read-only views take
+ * only the store's own locks, in the stream thread's order. Go back to IQv2 once the Kafka
+ * version carries the fix.
  */
 public final class StoreQueries {
 
@@ -61,34 +69,23 @@ public final class StoreQueries {
 
     /** The all-time count of one country from the given local partition, or from every local partition when null. */
     public long allTimeCount(final String country, final Integer partition) {
-        final Long count = single(StoreNames.COUNTRY_COUNTS, KeyQuery.<String, Long>withKey(country), partition);
+        final Long count = get(StoreNames.COUNTRY_COUNTS, country, partition);
         return count == null ? 0L : count;
     }
 
     /**
-     * Every all-time count held by this instance's active, running partitions, with the
-     * partitions that answered, so a caller merging several instances can tell a complete answer
-     * from one missing a partition that is being restored or moved.
+     * Every all-time count held by this instance's partitions (active and running, or standbys
+     * too), with the partitions that answered, so a caller merging several instances can tell a
+     * complete answer from one missing a partition that is being restored or moved.
      */
     public PartialCounts localAllTimeCounts() {
-        final StateQueryResult<KeyValueIterator<String, Long>> result = query(() -> restrict(StateQueryRequest
-                .inStore(StoreNames.COUNTRY_COUNTS)
-                .withQuery(RangeQuery.<String, Long>withNoBounds()), null));
-        final Map<Integer, Map<String, Long>> byPartition = new TreeMap<>();
-        for (Map.Entry<Integer, QueryResult<KeyValueIterator<String, Long>>> partition : result.getPartitionResults().entrySet()) {
-            if (!partition.getValue().isSuccess()) {
-                continue; // a standby, or an active task still restoring: not ours to answer
-            }
+        return perPartition(StoreNames.COUNTRY_COUNTS, QueryableStoreTypes.<String, Long>keyValueStore(), store -> {
             final Map<String, Long> counts = new HashMap<>();
-            try (KeyValueIterator<String, Long> it = partition.getValue().getResult()) {
-                while (it.hasNext()) {
-                    final KeyValue<String, Long> kv = it.next();
-                    counts.merge(kv.key, kv.value, Long::sum);
-                }
+            try (KeyValueIterator<String, Long> it = store.all()) {
+                it.forEachRemaining(kv -> counts.merge(kv.key, kv.value, Long::sum));
             }
-            byPartition.put(partition.getKey(), counts);
-        }
-        return new PartialCounts(byPartition);
+            return counts;
+        });
     }
 
     /** Counts from some partitions of a store, per partition, so answers from several instances merge exactly. */
@@ -97,155 +94,117 @@ public final class StoreQueries {
 
     /**
      * Per-country sums of the windows of {@code store} that start in [from, to], over this
-     * instance's active partitions, with the partitions that answered.
+     * instance's partitions, with the partitions that answered.
      */
     public PartialCounts localWindowSums(final String store, final Instant from, final Instant to) {
-        final StateQueryResult<KeyValueIterator<Windowed<String>, Long>> result = query(() -> restrict(StateQueryRequest
-                .inStore(store)
-                .withQuery(WindowRangeQuery.<String, Long>withWindowStartRange(from, to)), null));
-        final Map<Integer, Map<String, Long>> byPartition = new TreeMap<>();
-        for (Map.Entry<Integer, QueryResult<KeyValueIterator<Windowed<String>, Long>>> partition : result.getPartitionResults().entrySet()) {
-            if (!partition.getValue().isSuccess()) {
-                continue;
-            }
+        return perPartition(store, QueryableStoreTypes.<String, Long>windowStore(), windows -> {
             final Map<String, Long> sums = new HashMap<>();
-            try (KeyValueIterator<Windowed<String>, Long> it = partition.getValue().getResult()) {
-                while (it.hasNext()) {
-                    final KeyValue<Windowed<String>, Long> kv = it.next();
-                    sums.merge(kv.key.key(), unwrap(kv.value), Long::sum);
-                }
+            try (KeyValueIterator<Windowed<String>, Long> it = windows.fetchAll(from, to)) {
+                it.forEachRemaining(kv -> sums.merge(kv.key.key(), kv.value, Long::sum));
             }
-            byPartition.put(partition.getKey(), sums);
-        }
-        return new PartialCounts(byPartition);
+            return sums;
+        });
     }
 
     /** A country's windowed counts by window start (epoch millis) for windows starting in [from, to]. */
     public SortedMap<Long, Long> windowSeries(final String store, final String country, final Instant from,
                                               final Instant to, final Integer partition) {
-        final SortedMap<Long, Long> series = new TreeMap<>();
-        for (WindowStoreIterator<Long> it : successes(store, () -> restrict(StateQueryRequest.inStore(store)
-                .withQuery(WindowKeyQuery.<String, Long>withKeyAndWindowStartRange(country, from, to)), partition))) {
-            try (it) {
-                it.forEachRemaining(kv -> series.merge(kv.key, unwrap(kv.value), Long::sum));
+        return read(store, () -> {
+            final SortedMap<Long, Long> series = new TreeMap<>();
+            try (WindowStoreIterator<Long> it = store(store, QueryableStoreTypes.<String, Long>windowStore(), partition)
+                    .fetch(country, from, to)) {
+                it.forEachRemaining(kv -> series.merge(kv.key, kv.value, Long::sum));
             }
-        }
-        return series;
+            return series;
+        });
     }
 
     /** A country's tally (places or co-mentions) from a key-value store. */
     public Map<String, Long> tally(final String store, final String country, final Integer partition) {
-        final CountryTally tally = single(store, KeyQuery.<String, CountryTally>withKey(country), partition);
+        final CountryTally tally = get(store, country, partition);
         return tally == null ? Map.of() : tally.getCounts();
     }
 
     /** A country's tallies summed over the windows of {@code store} that start in [from, to]. */
     public Map<String, Long> windowedTally(final String store, final String country, final Instant from,
                                            final Instant to, final Integer partition) {
-        final Map<String, Long> sum = new HashMap<>();
-        for (WindowStoreIterator<CountryTally> it : successes(store, () -> restrict(StateQueryRequest.inStore(store)
-                .withQuery(WindowKeyQuery.<String, CountryTally>withKeyAndWindowStartRange(country, from, to)), partition))) {
-            try (it) {
-                it.forEachRemaining(kv -> StoreQueries.<CountryTally>unwrap(kv.value).getCounts()
-                        .forEach((k, v) -> sum.merge(k, v, Long::sum)));
+        return read(store, () -> {
+            final Map<String, Long> sum = new HashMap<>();
+            try (WindowStoreIterator<CountryTally> it = store(store, QueryableStoreTypes.<String, CountryTally>windowStore(),
+                    partition).fetch(country, from, to)) {
+                it.forEachRemaining(kv -> kv.value.getCounts().forEach((k, v) -> sum.merge(k, v, Long::sum)));
             }
-        }
-        return sum;
+            return sum;
+        });
     }
 
     /** The recent articles naming a country, newest first. */
     public List<ArticleRef> recentArticles(final String country, final Integer partition) {
-        final RecentArticles recent = single(StoreNames.RECENT_ARTICLES, KeyQuery.<String, RecentArticles>withKey(country), partition);
+        final RecentArticles recent = get(StoreNames.RECENT_ARTICLES, country, partition);
         return recent == null ? List.of() : recent.getArticles();
     }
 
     /** A tagged article by id from the given local partition, or from every local partition when null. */
     public Optional<TaggedArticle> article(final String id, final Integer partition) {
-        return Optional.ofNullable(single(StoreNames.ARTICLES, KeyQuery.<String, TaggedArticle>withKey(id), partition));
+        return Optional.ofNullable(get(StoreNames.ARTICLES, id, partition));
     }
 
-    private <V> V single(final String store, final KeyQuery<String, V> query, final Integer partition) {
-        for (V value : successes(store, () -> restrict(StateQueryRequest.inStore(store).withQuery(query), partition))) {
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
+    private <V> V get(final String store, final String key, final Integer partition) {
+        return read(store, () -> store(store, QueryableStoreTypes.<String, V>keyValueStore(), partition).get(key));
     }
 
-    private <R> StateQueryRequest<R> restrict(final StateQueryRequest<R> request, final Integer partition) {
-        final StateQueryRequest<R> which = activeOnly ? request.requireActive() : request;
-        return partition == null ? which : which.withPartitions(Set.of(partition));
-    }
-
-    /** The successful partition results of a query; a named partition that failed is an error. */
-    private <R> List<R> successes(final String store, final Supplier<StateQueryRequest<R>> request) {
-        final StateQueryResult<R> result = query(request);
-        final List<R> out = new ArrayList<>();
-        String failure = null;
-        for (QueryResult<R> r : result.getPartitionResults().values()) {
-            if (r.isSuccess()) {
-                out.add(r.getResult());
-            } else if (r.getFailureReason() != FailureReason.NOT_ACTIVE && r.getFailureReason() != FailureReason.NOT_PRESENT) {
-                failure = r.getFailureMessage();
-            }
+    /** The view of one local partition of a store, or of all local partitions when {@code partition} is null. */
+    private <S> S store(final String store, final QueryableStoreType<S> type, final Integer partition) {
+        StoreQueryParameters<S> parameters = StoreQueryParameters.fromNameAndType(store, type);
+        if (partition != null) {
+            parameters = parameters.withPartition(partition);
         }
-        if (failure != null) {
-            out.forEach(StoreQueries::closeQuietly);
-            throw new StoreUnavailableException(store, failure);
-        }
-        return out;
+        return streams.store(activeOnly ? parameters : parameters.enableStaleStores());
     }
 
     /**
-     * Runs a query, retrying with back-off while the store is not (yet) queryable here.
+     * Applies {@code read} to each local partition of the store that can answer now; a partition
+     * being restored or moved is left out (the caller sees which partitions answered).
      */
-    private <R> StateQueryResult<R> query(final Supplier<StateQueryRequest<R>> request) {
+    private <S> PartialCounts perPartition(final String store, final QueryableStoreType<S> type,
+                                           final Function<S, Map<String, Long>> read) {
+        final Map<Integer, Map<String, Long>> byPartition = new TreeMap<>();
+        for (int partition : localPartitions()) {
+            try {
+                byPartition.put(partition, read.apply(store(store, type, partition)));
+            } catch (InvalidStateStoreException e) {
+                // not this store's partition here, or not queryable now: not ours to answer
+            }
+        }
+        return new PartialCounts(byPartition);
+    }
+
+    /** The partitions of this instance's tasks (active ones, plus standbys when those may answer). */
+    private SortedSet<Integer> localPartitions() {
+        final SortedSet<Integer> partitions = new TreeSet<>();
+        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+            thread.activeTasks().forEach(task -> partitions.add(task.taskId().partition()));
+            if (!activeOnly) {
+                thread.standbyTasks().forEach(task -> partitions.add(task.taskId().partition()));
+            }
+        }
+        return partitions;
+    }
+
+    /** Runs a read, retrying with back-off while the store is not (yet) queryable here. */
+    private <T> T read(final String store, final Supplier<T> read) {
         final long deadline = System.nanoTime() + retryFor.toNanos();
         long backoffMs = 10;
         while (true) {
-            final StateQueryRequest<R> req = request.get();
-            final StateQueryResult<R> result = streams.query(req);
-            final Optional<QueryResult<R>> retriable = result.getPartitionResults().values().stream()
-                    .filter(r -> r.isFailure() && isTransient(r.getFailureReason(), req.isAllPartitions()))
-                    .findAny();
-            if (retriable.isEmpty()) {
-                return result;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new StoreUnavailableException(req.getStoreName(), retriable.get().getFailureMessage());
+            try {
+                return read.get();
+            } catch (InvalidStateStoreException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new StoreUnavailableException(store, e.getMessage());
+                }
             }
             sleep(backoffMs);
             backoffMs = Math.min(backoffMs * 2, 500);
-        }
-    }
-
-    /**
-     * When one partition was asked for, NOT_ACTIVE (still restoring) and NOT_PRESENT (moving in
-     * a rebalance) are worth waiting for. Across all local partitions they are not: standbys
-     * legitimately answer NOT_ACTIVE, and callers check which partitions answered instead.
-     */
-    private static boolean isTransient(final FailureReason reason, final boolean allPartitions) {
-        return !allPartitions && (reason == FailureReason.NOT_ACTIVE || reason == FailureReason.NOT_PRESENT);
-    }
-
-    /**
-     * Window queries on the DSL's timestamped window stores hand back {@link ValueAndTimestamp}
-     * where the declared type says V, so
-     * accept either.
-     */
-    @SuppressWarnings("unchecked")
-    private static <V> V unwrap(final Object value) {
-        return value instanceof ValueAndTimestamp<?> vt ? (V) vt.value() : (V) value;
-    }
-
-    private static void closeQuietly(final Object result) {
-        if (result instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // closing a RocksDB iterator does not fail in practice; nothing to recover here
-            }
         }
     }
 
