@@ -4,6 +4,7 @@ import io.newsstream.producer.ProducerSettings;
 import io.newsstream.registry.server.RegistryServer;
 import io.newsstream.schema.TaggedArticle;
 import io.newsstream.streams.app.StreamsApp;
+import io.newsstream.streams.config.ApiSecurityConfig;
 import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.query.ApiViews;
 import io.newsstream.streams.query.StoreUnavailableException;
@@ -82,7 +83,7 @@ final class LocalStack implements AutoCloseable {
         started.add(registry::close);
         registryUrl = config.schemaRegistryUrl();
         out.println("schema registry on " + registryUrl);
-        app = new StreamsApp(config, Map.of());
+        app = new StreamsApp(config, Map.of(), ApiSecurityConfig.open(), settings.streams().timeouts());
         app.start();
         started.add(app);
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown::countDown, "newsstream-local-shutdown"));

@@ -53,7 +53,7 @@ final class StreamsCommand implements Callable<Integer> {
             TopicSetup.ensure(admin, config.topology().topics(), options.partitions, (short) options.replicationFactor);
         }
         final StreamsApp app = new StreamsApp(config, Map.copyOf(kafka.kafkaProperties),
-                new ApiSecurityConfig(apiToken(), corsOrigins));
+                new ApiSecurityConfig(apiToken(), corsOrigins), options.timeouts());
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

@@ -1,5 +1,6 @@
 package io.newsstream.launcher;
 
+import io.newsstream.streams.config.ServerTimeouts;
 import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
@@ -61,6 +62,24 @@ final class StreamsOptions {
     @Option(names = "--recent-articles", defaultValue = "100",
             description = "Recent articles kept per country (default: ${DEFAULT-VALUE})")
     int recentArticles;
+
+    @Option(names = "--shutdown-timeout", defaultValue = "PT30S",
+            description = "On SIGTERM, how long Kafka Streams may take to commit and close its stores, ISO-8601 (default: ${DEFAULT-VALUE})")
+    String shutdownTimeout;
+
+    @Option(names = "--http-idle-timeout", defaultValue = "PT30S",
+            description = "Close API connections idle this long, ISO-8601 (default: ${DEFAULT-VALUE})")
+    String httpIdleTimeout;
+
+    @Option(names = "--http-header-timeout", defaultValue = "PT10S",
+            description = "Close API connections whose request headers are not complete within this (at most twice it), "
+                    + "ISO-8601 (default: ${DEFAULT-VALUE})")
+    String httpHeaderTimeout;
+
+    ServerTimeouts timeouts() {
+        return new ServerTimeouts(duration("http-idle-timeout", httpIdleTimeout),
+                duration("http-header-timeout", httpHeaderTimeout), duration("shutdown-timeout", shutdownTimeout));
+    }
 
     StreamsAppConfig toConfig(final String bootstrapServers, final String schemaRegistryUrl, final Path stateDir,
                               final String httpHost, final Map<String, String> kafkaOverrides) {

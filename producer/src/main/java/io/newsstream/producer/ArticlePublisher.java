@@ -1,5 +1,7 @@
 package io.newsstream.producer;
 
+import io.newsstream.registry.client.SchemaRegistryClient;
+import io.newsstream.registry.client.SchemaRegistryClients;
 import io.newsstream.registry.serde.AvroSerde;
 import io.newsstream.schema.RawArticle;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -9,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.Serde;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,10 +38,13 @@ public final class ArticlePublisher implements AutoCloseable {
 
     public ArticlePublisher(final ProducerSettings settings) {
         this.topic = settings.topic();
-        final Map<String, Object> serdeConfig = Map.of("schema.registry.url", settings.schemaRegistryUrl());
-        final Serde<String> keys = AvroSerde.string();
+        // Registry settings (basic auth, retry back-off) travel with the Kafka overrides, as in the streams app.
+        final Map<String, Object> serdeConfig = new HashMap<>(settings.kafkaOverrides());
+        serdeConfig.put("schema.registry.url", settings.schemaRegistryUrl());
+        final SchemaRegistryClient registry = SchemaRegistryClients.create(settings.schemaRegistryUrl(), serdeConfig);
+        final Serde<String> keys = AvroSerde.string(registry);
         keys.configure(serdeConfig, true);
-        final Serde<RawArticle> values = AvroSerde.specific(RawArticle.class);
+        final Serde<RawArticle> values = AvroSerde.specific(RawArticle.class, registry);
         values.configure(serdeConfig, false);
         this.producer = new KafkaProducer<>(producerProperties(settings), keys.serializer(), values.serializer());
     }
@@ -103,6 +109,11 @@ public final class ArticlePublisher implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+    }
+
+    /** Closes, waiting at most {@code timeout} for records still in flight (shutdown must not hang on Kafka). */
+    public void close(final Duration timeout) {
+        producer.close(timeout);
     }
 
     private record Pending(RawArticle article, Future<RecordMetadata> future) {

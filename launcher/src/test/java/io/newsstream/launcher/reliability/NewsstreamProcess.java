@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A {@code newsstream} sub-command in a JVM of its own, on the test's class path, so that it can
  * be killed the hard way: {@link #kill()} is {@code Process.destroyForcibly()}, SIGKILL on Linux
- * (no shutdown hook, no commit, no store flush). Output is appended to a log file.
+ * (no shutdown hook, no commit, no store flush), or stopped the polite way with {@link #terminate()}
+ * (SIGTERM). Output is appended to a log file.
  */
 final class NewsstreamProcess implements AutoCloseable {
 
@@ -46,6 +47,11 @@ final class NewsstreamProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("process " + process.pid() + " survived SIGKILL for 30 s");
         }
+    }
+
+    /** SIGTERM ({@code Process.destroy()} on Linux): the JVM runs its shutdown hooks and exits. */
+    void terminate() {
+        process.destroy();
     }
 
     /** Waits for a normal exit; the exit code, or -1 if still running after the timeout. */

@@ -42,6 +42,14 @@ final class Outputs {
         return new Tagged(occurrences, expectedCounts);
     }
 
+    /** How often each key occurs among the committed records of {@code topic}, values read as {@code type}. */
+    <V extends org.apache.avro.specific.SpecificRecord> Map<String, Integer> keyOccurrences(final String topic,
+                                                                                              final Class<V> type) {
+        final Map<String, Integer> occurrences = new TreeMap<>();
+        readAll(topic, type, record -> occurrences.merge(record.key(), 1, Integer::sum));
+        return occurrences;
+    }
+
     /** The latest committed count per country on the compacted counts topic. */
     Map<String, Long> latestCounts(final String topic) {
         final Map<String, Long> latest = new TreeMap<>();

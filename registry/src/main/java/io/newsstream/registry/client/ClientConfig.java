@@ -13,15 +13,19 @@ import java.util.Optional;
  * Settings of the HTTP registry client, read once from Confluent-named configs.
  *
  * @param urls registry base URLs, tried in turn on connection failure
- * @param retryMax how long to keep retrying connection failures and 5xx answers
+ * @param retryMax how long one request keeps retrying connection failures and 5xx answers
+ * @param retryBackoff the first wait between retries; it doubles after each failed round
+ * @param retryBackoffMax the longest wait between retries
  * @param connectTimeout TCP connect timeout per attempt
  * @param requestTimeout whole-request timeout per attempt
  * @param authorization the {@code Authorization} header value, if basic auth is configured
  */
-public record ClientConfig(List<URI> urls, Duration retryMax, Duration connectTimeout, Duration requestTimeout,
-                           Optional<String> authorization) {
+public record ClientConfig(List<URI> urls, Duration retryMax, Duration retryBackoff, Duration retryBackoffMax,
+                           Duration connectTimeout, Duration requestTimeout, Optional<String> authorization) {
 
     public static final String RETRY_MAX_MS = "schema.registry.retry.max.ms";
+    public static final String RETRY_BACKOFF_MS = "schema.registry.retry.backoff.ms";
+    public static final String RETRY_BACKOFF_MAX_MS = "schema.registry.retry.backoff.max.ms";
     public static final String CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
     public static final String READ_TIMEOUT_MS = "http.read.timeout.ms";
     public static final String BASIC_AUTH_SOURCE = "basic.auth.credentials.source";
@@ -33,12 +37,21 @@ public record ClientConfig(List<URI> urls, Duration retryMax, Duration connectTi
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("schema.registry.url has no URL");
         }
+        if (retryMax.isNegative()) {
+            throw new IllegalArgumentException(RETRY_MAX_MS + " must not be negative, was " + retryMax.toMillis());
+        }
+        if (retryBackoff.toMillis() < 1 || retryBackoffMax.compareTo(retryBackoff) < 0) {
+            throw new IllegalArgumentException(RETRY_BACKOFF_MS + " must be at least 1 and at most " + RETRY_BACKOFF_MAX_MS
+                    + ", were " + retryBackoff.toMillis() + " and " + retryBackoffMax.toMillis());
+        }
     }
 
     /** Parses a comma-separated URL list and the optional settings. */
     public static ClientConfig parse(String urlList, Map<String, ?> configs) {
         return new ClientConfig(parseUrls(urlList),
                 Duration.ofMillis(longValue(configs, RETRY_MAX_MS, 30_000)),
+                Duration.ofMillis(longValue(configs, RETRY_BACKOFF_MS, 100)),
+                Duration.ofMillis(longValue(configs, RETRY_BACKOFF_MAX_MS, 5_000)),
                 Duration.ofMillis(longValue(configs, CONNECT_TIMEOUT_MS, 10_000)),
                 Duration.ofMillis(longValue(configs, READ_TIMEOUT_MS, 30_000)),
                 authorization(configs));

@@ -9,28 +9,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends one JSON request to the registry: on a connection failure or 5xx it tries the next
- * URL, and when every URL failed it backs off exponentially (100 ms doubling to 5 s) until
- * {@code retryMax} has passed, logging each wait. A 4xx answer is final and becomes a
- * {@link SchemaRegistryException} with Confluent's error code.
+ * URL, and when every URL failed it backs off exponentially ({@code retryBackoff} doubling to
+ * {@code retryBackoffMax}) until {@code retryMax} has passed, then throws
+ * {@link SchemaRegistryUnavailableException}. An outage is logged once when it begins (a
+ * warning) and once when the registry answers again, however many requests wait meanwhile. A
+ * 4xx answer is final and becomes a {@link SchemaRegistryException} with Confluent's error code.
  */
 final class RegistryHttp {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final String ACCEPT = "application/vnd.schemaregistry.v1+json,"
             + " application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHttp.class);
+    private static final long NO_OUTAGE = Long.MIN_VALUE;
 
     private final ClientConfig config;
     private final HttpClient http;
     private final ObjectMapper mapper = new ObjectMapper();
     private volatile int preferred;
+    /** System.nanoTime() when the current outage was first seen, or NO_OUTAGE. */
+    private final AtomicLong outageSince = new AtomicLong(NO_OUTAGE);
 
     RegistryHttp(ClientConfig config) {
         this.config = config;
@@ -40,22 +44,42 @@ final class RegistryHttp {
     /** Sends and returns the parsed JSON answer; {@code body} null means GET. */
     JsonNode send(String pathAndQuery, JsonNode body) {
         long deadline = System.nanoTime() + config.retryMax().toNanos();
-        Duration backoff = FIRST_BACKOFF;
+        Duration backoff = config.retryBackoff();
         while (true) {
             try {
-                return tryEachUrl(pathAndQuery, body);
+                JsonNode answer = tryEachUrl(pathAndQuery, body);
+                outageEnded();
+                return answer;
             } catch (RetryableFailure failure) {
+                outageSeen(failure);
                 long left = deadline - System.nanoTime();
                 if (left <= backoff.toNanos()) {
                     throw new SchemaRegistryUnavailableException("Schema registry " + describeUrls()
                             + " unavailable for " + pathAndQuery + " after retrying " + config.retryMax().toMillis()
                             + " ms: " + failure.getMessage(), failure.getCause());
                 }
-                LOG.warn("Schema registry {} unavailable ({}); retrying {} in {} ms, giving up in {} ms",
+                LOG.debug("Schema registry {} unavailable ({}); retrying {} in {} ms, giving up in {} ms",
                         describeUrls(), failure.getMessage(), pathAndQuery, backoff.toMillis(), left / 1_000_000);
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(config.retryBackoffMax()) > 0 ? config.retryBackoffMax() : doubled;
             }
+        }
+    }
+
+    private void outageSeen(RetryableFailure failure) {
+        if (outageSince.compareAndSet(NO_OUTAGE, System.nanoTime())) {
+            LOG.warn("Schema registry {} unavailable ({}); requests retry with back-off ({} ms doubling to {} ms) "
+                    + "for up to {} ms each; logged once until it answers again", describeUrls(), failure.getMessage(),
+                    config.retryBackoff().toMillis(), config.retryBackoffMax().toMillis(), config.retryMax().toMillis());
+        }
+    }
+
+    private void outageEnded() {
+        long since = outageSince.getAndSet(NO_OUTAGE);
+        if (since != NO_OUTAGE) {
+            LOG.info("Schema registry {} answers again after {} ms unavailable", describeUrls(),
+                    (System.nanoTime() - since) / 1_000_000);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.newsstream.streams.app;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
@@ -8,16 +9,20 @@ import io.newsstream.producer.ArticlePublisher;
 import io.newsstream.producer.ProducerSettings;
 import io.newsstream.producer.http.IngestHandler;
 import io.newsstream.streams.config.ApiSecurityConfig;
+import io.newsstream.streams.config.ServerTimeouts;
 import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.query.ApiJson;
 import io.newsstream.streams.query.ApiRoutes;
 import io.newsstream.streams.query.ApiViews;
 import io.newsstream.streams.query.BearerAuth;
 import io.newsstream.streams.query.CountryRanking;
+import io.newsstream.streams.query.HeaderDeadline;
+import io.newsstream.streams.query.JsonErrorHandler;
 import io.newsstream.streams.query.QueryRouter;
 import io.newsstream.streams.topology.DeadLetterCounter;
 import io.newsstream.streams.topology.NewsSerdes;
 import io.newsstream.streams.topology.NewsTopology;
+import io.newsstream.streams.topology.RegistryOutage;
 import io.newsstream.tag.Country;
 import io.newsstream.tag.KnowledgeBase;
 import io.newsstream.tag.Tagger;
@@ -25,6 +30,9 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +47,17 @@ import java.util.Properties;
 
 /**
  * One running instance: the Kafka Streams client and its query API. Owns their lifecycle:
- * {@link #start()} starts both, {@link #close()} stops the API and closes Kafka Streams with a
- * bounded timeout (committing in-flight work and closing the stores). State is never wiped here.
+ * {@link #start()} starts both, {@link #close()} stops the API and closes Kafka Streams within
+ * {@link ServerTimeouts#shutdownTimeout()} (committing in-flight work, closing the stores and
+ * writing their checkpoints, so a restart does not restore them from the changelogs). State is
+ * never wiped here.
  */
 public final class StreamsApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final StreamsAppConfig config;
+    private final ServerTimeouts timeouts;
     private final KafkaStreams streams;
     private final Javalin http;
     private final QueryRouter router;
@@ -61,7 +71,13 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     public StreamsApp(final StreamsAppConfig config, final Map<String, ?> registryConfig, final ApiSecurityConfig security) {
+        this(config, registryConfig, security, ServerTimeouts.defaults());
+    }
+
+    public StreamsApp(final StreamsAppConfig config, final Map<String, ?> registryConfig, final ApiSecurityConfig security,
+                      final ServerTimeouts timeouts) {
         this.config = config;
+        this.timeouts = timeouts;
         final BearerAuth auth = new BearerAuth(security.bearerToken());
         final NewsSerdes serdes = new NewsSerdes(config.schemaRegistryUrl(), registryConfig);
         final Tagger tagger = Tagger.fromClasspath();
@@ -74,10 +90,16 @@ public final class StreamsApp implements AutoCloseable {
         this.streams = new KafkaStreams(topology, streamsProperties);
         metrics.bind(streams);
         streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread died; replacing it", e);
+            if (RegistryOutage.isCause(e)) {
+                LOG.warn("stream thread stopped because the schema registry is unavailable; replacing it, its records "
+                        + "are processed again from the last commit");
+            } else {
+                LOG.error("stream thread died; replacing it", e);
+            }
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
+        streams.setGlobalStateRestoreListener(new RestoreLog());
         this.router = new QueryRouter(streams, Duration.ofSeconds(10),
                 new HostInfo(config.advertisedHost(), config.httpPort()), serdes.key().serializer(), auth);
         final ApiRoutes routes = new ApiRoutes(router, knowledgeBase, Clock.systemUTC(), this::isRunning, auth);
@@ -89,6 +111,7 @@ public final class StreamsApp implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
             cfg.http.maxRequestSize = 64 * 1024L;
+            hardenJetty(cfg, timeouts);
             if (!security.corsOrigins().isEmpty()) {
                 cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> security.corsOrigins().forEach(rule::allowHost)));
             }
@@ -153,13 +176,42 @@ public final class StreamsApp implements AutoCloseable {
 
     @Override
     public void close() {
+        final long started = System.nanoTime();
+        final Duration timeout = timeouts.shutdownTimeout();
+        LOG.info("shutting down: query API first, then Kafka Streams (timeout {})", timeout);
         http.stop();
-        ingestPublisher.close();
+        ingestPublisher.close(timeout);
         countUpdates.close();
         metrics.close();
-        if (!streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT))) {
-            LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
+        if (streams.close(new KafkaStreams.CloseOptions().timeout(timeout))) {
+            LOG.info("shut down cleanly in {} ms: work committed, stores closed and checkpointed",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+        } else {
+            LOG.warn("Kafka Streams did not close within {}; the next start restores what was not checkpointed", timeout);
         }
+    }
+
+    /**
+     * Jetty's errors as JSON, its idle timeout from the settings, and a header deadline against
+     * slow-header clients. Connectors exist only once Javalin starts Jetty, hence the listener.
+     */
+    private static void hardenJetty(final JavalinConfig cfg, final ServerTimeouts timeouts) {
+        final HeaderDeadline headerDeadline = new HeaderDeadline(timeouts.httpHeaderTimeout());
+        cfg.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JsonErrorHandler());
+            server.addEventListener(new LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStarting(final LifeCycle event) {
+                    for (Connector connector : server.getConnectors()) {
+                        if (connector instanceof AbstractConnector jetty) {
+                            jetty.setIdleTimeout(timeouts.httpIdleTimeout().toMillis());
+                            jetty.addEventListener(headerDeadline);
+                        }
+                    }
+                }
+            });
+        });
+        cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
     }
 
     private static boolean causedBy(final Throwable e, final Class<? extends Throwable> type) {

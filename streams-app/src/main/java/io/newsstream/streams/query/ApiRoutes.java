@@ -51,6 +51,7 @@ public final class ApiRoutes {
 
     /** Mounts every route on {@code app}; tests mount the same routes. */
     public Javalin mount(final Javalin app) {
+        app.before(ApiRoutes::requireValidEncoding);
         app.beforeMatched("/api/*", ctx -> {
             auth.check(ctx);
             router.beginRequest();
@@ -106,6 +107,12 @@ public final class ApiRoutes {
         app.get(in + "/articles/{id}", ctx -> local(ctx).article(ctx.pathParam("id"), null).ifPresentOrElse(
                 a -> ctx.contentType("application/json").result(ArticleJson.toJson(a)),
                 () -> error(ctx, 404, "no article")));
+    }
+
+    private static void requireValidEncoding(final Context ctx) {
+        if (!PercentEncoding.isValidUtf8(ctx.req().getRequestURI()) || !PercentEncoding.isValidUtf8(ctx.queryString())) {
+            throw new BadRequestException("the request path or query string is not valid percent-encoded UTF-8");
+        }
     }
 
     private StoreQueries local(final Context ctx) {

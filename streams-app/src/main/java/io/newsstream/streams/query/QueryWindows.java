@@ -17,6 +17,10 @@ final class QueryWindows {
     static final Duration HOUR = Duration.ofHours(1);
     static final Duration DAY = Duration.ofDays(1);
     private static final Duration HOURLY_UP_TO = Duration.ofDays(7);
+    /** Far beyond any window retention; keeps {@code at - span} and window arithmetic inside Instant's range. */
+    private static final Duration MAX_SPAN = Duration.ofDays(100 * 366);
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private QueryWindows() {
     }
@@ -33,6 +37,9 @@ final class QueryWindows {
         }
         if (d.isNegative() || d.isZero()) {
             throw new BadRequestException("query parameter '" + parameter + "' must be a positive duration");
+        }
+        if (d.compareTo(MAX_SPAN) > 0) {
+            throw new BadRequestException("query parameter '" + parameter + "' must be at most " + MAX_SPAN.toDays() + " days");
         }
         return d;
     }
@@ -58,12 +65,18 @@ final class QueryWindows {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        final Instant parsed;
         try {
-            return Instant.parse(value);
+            parsed = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadRequestException("query parameter '" + parameter + "' must be an ISO-8601 instant such as 2023-05-28T00:00:00Z, was '"
                     + abbreviate(value) + "'");
         }
+        if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+            throw new BadRequestException("query parameter '" + parameter + "' must be between years 0000 and 9999, was '"
+                    + abbreviate(value) + "'");
+        }
+        return parsed;
     }
 
     static String countStoreFor(final Duration span) {

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Sends a record that cannot be deserialized (not Avro, unknown schema id, ...) to the
  * dead-letter topic with stage {@code deserialize} and resumes, counting it
- * ({@link DeadLetterCounter}).
+ * ({@link DeadLetterCounter}); fails instead when the schema registry did not answer
+ * ({@link RegistryOutage}), so the record is read again, not lost.
  */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
@@ -34,6 +35,11 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     @Override
     public Response handleError(final ErrorHandlerContext context, final ConsumerRecord<byte[], byte[]> record,
                                 final Exception exception) {
+        if (RegistryOutage.isCause(exception)) {
+            LOG.warn("not dead-lettering {}/{}@{}: the schema registry is unavailable; the task stops and the record "
+                    + "is read again from the last commit", record.topic(), record.partition(), record.offset());
+            return Response.fail();
+        }
         LOG.warn("dead-lettered {}/{}@{}: cannot deserialize ({})", record.topic(), record.partition(), record.offset(),
                 exception.getMessage());
         counter.count(STAGE, REASON);

@@ -14,7 +14,8 @@ import java.util.Map;
  * dead-letter support, KIP-1034) and resumes, so one bad article never stops the topology.
  * Expected rejections ({@link ArticleRejectedException}) are logged in one line; anything else is
  * a bug and is logged with its stack trace. Each is counted by stage and reason
- * ({@link DeadLetterCounter}).
+ * ({@link DeadLetterCounter}). A failure because the schema registry did not answer (a store or
+ * output schema to register or fetch) fails the task instead ({@link RegistryOutage}).
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
@@ -32,6 +33,12 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     @Override
     public Response handleError(final ErrorHandlerContext context, final Record<?, ?> record, final Exception exception) {
+        if (RegistryOutage.isCause(exception)) {
+            LOG.warn("not dead-lettering {}/{}@{} failed in {}: the schema registry is unavailable; the task stops and "
+                    + "the record is processed again from the last commit", context.topic(), context.partition(),
+                    context.offset(), context.processorNodeId());
+            return Response.fail();
+        }
         final String stage;
         final String reason;
         if (exception instanceof ArticleRejectedException rejected) {

@@ -1,5 +1,7 @@
 package io.newsstream.streams.topology;
 
+import io.newsstream.registry.client.SchemaRegistryClient;
+import io.newsstream.registry.client.SchemaRegistryClients;
 import io.newsstream.registry.serde.AvroSerde;
 import io.newsstream.schema.CleanedArticle;
 import io.newsstream.schema.ContentSighting;
@@ -24,15 +26,18 @@ import java.util.Map;
 public final class NewsSerdes {
 
     private final Map<String, Object> config;
+    private final SchemaRegistryClient registry;
 
+    /** One registry client (one cache, one outage log) for every serde of the application. */
     public NewsSerdes(final String schemaRegistryUrl, final Map<String, ?> registryConfig) {
         this.config = new HashMap<>(registryConfig);
         this.config.put("schema.registry.url", schemaRegistryUrl);
+        this.registry = SchemaRegistryClients.create(schemaRegistryUrl, config);
     }
 
     /** Article ids and country codes: Avro strings, as Confluent's serializer writes a Java String. */
     public Serde<String> key() {
-        final Serde<String> serde = AvroSerde.string();
+        final Serde<String> serde = AvroSerde.string(registry);
         serde.configure(config, true);
         return serde;
     }
@@ -70,13 +75,13 @@ public final class NewsSerdes {
     }
 
     public Serde<CountryWindowKey> windowKey() {
-        final Serde<CountryWindowKey> serde = AvroSerde.specific(CountryWindowKey.class);
+        final Serde<CountryWindowKey> serde = AvroSerde.specific(CountryWindowKey.class, registry);
         serde.configure(config, true);
         return serde;
     }
 
     private <T extends SpecificRecord> Serde<T> value(final Class<T> type) {
-        final Serde<T> serde = AvroSerde.specific(type);
+        final Serde<T> serde = AvroSerde.specific(type, registry);
         serde.configure(config, false);
         return serde;
     }
