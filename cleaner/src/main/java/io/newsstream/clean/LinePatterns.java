@@ -30,6 +30,9 @@ final class LinePatterns {
     private final Map<String, Row> lines = new HashMap<>();
     private final List<Row> prefixes = new ArrayList<>();
     private final List<Row> regexes = new ArrayList<>();
+    /** The distinct hints, and for each regex row the index of its hint there (-1: none). */
+    private final List<String> hints = new ArrayList<>();
+    private int[] hintOf = new int[0];
 
     LinePatterns(String resource) {
         for (String[] cols : RuleResources.rows(resource, 5)) {
@@ -47,6 +50,18 @@ final class LinePatterns {
                 case "regex" -> regexes.add(new Row(cols[0], "regex", edge, cols[3], hint,
                         Pattern.compile(cols[3])));
                 default -> throw new IllegalStateException("rules/" + resource + ": unknown match " + cols[1]);
+            }
+        }
+        hintOf = new int[regexes.size()];
+        for (int r = 0; r < regexes.size(); r++) {
+            String hint = regexes.get(r).hint();
+            if (hint.isEmpty()) {
+                hintOf[r] = -1;
+            } else {
+                if (!hints.contains(hint)) {
+                    hints.add(hint);
+                }
+                hintOf[r] = hints.indexOf(hint);
             }
         }
     }
@@ -69,9 +84,24 @@ final class LinePatterns {
         if (len > MAX_REGEX_CHARS) {
             return null;
         }
-        for (Row r : regexes) {
-            boolean tried = r.hint().isEmpty() ? len <= MAX_UNHINTED_CHARS : lower.contains(r.hint());
-            if (tried && (atEdge || !r.edgeOnly()) && r.regex().matcher(segment).matches()) {
+        // Each distinct hint is looked for once per segment, not once per row that names it.
+        byte[] found = new byte[hints.size()];
+        for (int k = 0; k < regexes.size(); k++) {
+            Row r = regexes.get(k);
+            if (!atEdge && r.edgeOnly()) {
+                continue;
+            }
+            int h = hintOf[k];
+            boolean tried;
+            if (h < 0) {
+                tried = len <= MAX_UNHINTED_CHARS;
+            } else {
+                if (found[h] == 0) {
+                    found[h] = (byte) (lower.contains(hints.get(h)) ? 1 : 2);
+                }
+                tried = found[h] == 1;
+            }
+            if (tried && r.regex().matcher(segment).matches()) {
                 return r;
             }
         }
