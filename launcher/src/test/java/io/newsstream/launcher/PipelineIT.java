@@ -10,7 +10,11 @@ import io.newsstream.streams.app.StreamsApp;
 import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
+import io.newsstream.streams.topology.StoreNames;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +82,8 @@ class PipelineIT {
 
         final JsonNode top;
         final Map<String, Long> expected;
+        final long timelineSum;
+        final String timelinePath = "/api/v1/countries/AZ/timeline?from=2023-05-01T00:00:00Z&to=2023-06-09T00:00:00Z&interval=P1D";
         try (StreamsApp app = new StreamsApp(config, Map.of())) {
             app.start();
             awaitArticles(port, ids);
@@ -90,7 +96,6 @@ class PipelineIT {
             assertThat(get(port, "/api/v1/articles/000_027d5da43cc261d5").get("countries").has("GE")).isTrue();
             assertThat(get(port, "/api/v1/countries/AZ/related?limit=3").findValuesAsText("country")).contains("IL");
             // Window queries see what the last commit flushed (every 100 ms here), so wait for it.
-            final String timelinePath = "/api/v1/countries/AZ/timeline?from=2023-05-01T00:00:00Z&to=2023-06-09T00:00:00Z&interval=P1D";
             final long timelineDeadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             JsonNode timeline = get(port, timelinePath);
             while (timeline.get("points").findValues("count").stream().mapToLong(JsonNode::asLong).sum() == 0
@@ -99,7 +104,12 @@ class PipelineIT {
                 timeline = get(port, timelinePath);
             }
             assertThat(timeline.get("points")).hasSize(40);
-            assertThat(timeline.get("points").findValues("count").stream().mapToLong(JsonNode::asLong).sum()).isPositive();
+            timelineSum = timeline.get("points").findValues("count").stream().mapToLong(JsonNode::asLong).sum();
+            assertThat(timelineSum).isPositive();
+            // The seeds are from 2023, far older than the window retention by the wall clock: the
+            // windowed changelogs must not let the broker delete them (StreamsAppConfig).
+            assertThat(changelogRetentionMs("pipeline-it-" + StoreNames.COUNTRY_COUNTS_HOURLY + "-changelog"))
+                    .isEqualTo(Long.MAX_VALUE);
             assertThat(get(port, "/api/v1/countries/top?window=P7D&at=2023-06-01T00:00:00Z")).isNotEmpty();
             assertThat(pagedArticleIds(port, "IL", 2)).hasSize(ids.size()).doesNotHaveDuplicates();
             assertThat(status(port, "/api/v1/countries/top?window=sometimes")).isEqualTo(400);
@@ -117,6 +127,8 @@ class PipelineIT {
             Thread.sleep(2_000); // give a double count, if there were one, the time to show
             assertThat(allCounts(port)).isEqualTo(expected);
             assertThat(get(port, "/api/v1/countries/top?limit=3")).isEqualTo(top);
+            assertThat(get(port, timelinePath).get("points").findValues("count").stream().mapToLong(JsonNode::asLong).sum())
+                    .as("windowed counts across the restart").isEqualTo(timelineSum);
 
             final HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/articles"))
                     .header("Content-Type", "application/json")
@@ -217,6 +229,14 @@ class PipelineIT {
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    private static long changelogRetentionMs(final String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+            final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            return Long.parseLong(admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                    .get(TopicConfig.RETENTION_MS_CONFIG).value());
         }
     }
 }

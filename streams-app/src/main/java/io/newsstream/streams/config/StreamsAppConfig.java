@@ -95,6 +95,13 @@ public record StreamsAppConfig(String applicationId, String bootstrapServers, St
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 8 * 1024 * 1024);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Window-store changelogs get retention.ms = the store's retention + this. The broker
+        // deletes by record timestamp (event time) against the wall clock, the store by stream
+        // time: with the default (one day) an archive of articles older than the window retention
+        // would lose its windowed counts from the changelog at the next retention check, and so
+        // from the store after any restore or failover. Adding "forever" (Kafka caps the sum at
+        // Long.MAX_VALUE) leaves compaction alone to bound these topics: one record per window.
+        props.put(StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG, Long.MAX_VALUE);
         props.putAll(kafkaOverrides);
         return props;
     }
