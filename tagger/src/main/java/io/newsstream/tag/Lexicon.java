@@ -19,12 +19,23 @@ import java.util.Set;
 final class Lexicon {
 
     private static final int ROOT = 0;
-    private static final int STRIDE = 5;
+    private static final int STRIDE = 6;
     private static final int EDGE_FROM = 0;
     private static final int EDGE_TO = 1;
     private static final int ENTRY_FROM = 2;
     private static final int ENTRY_TO = 3;
     private static final int DENSE = 4;
+    private static final int FLAGS = 5;
+    /** In {@link #FLAGS}: the node ends at least one surface. */
+    private static final int HAS_ENTRIES = 1;
+    /**
+     * In {@link #FLAGS}: some surface at or below the node can match text that starts with a
+     * lower-case letter (case-insensitive or block entries, or a surface that starts lower case).
+     * Most tokens of running text are lower-case words ("the", "said"), and the walk for them
+     * stops as soon as only capitalised names ("The Gambia", "Saudi Arabia") remain below: the
+     * {@link CaseRule} would reject every one of them anyway.
+     */
+    private static final int LOWER_INITIAL_OK = 2;
     private static final int LINEAR_SEARCH_MAX = 8;
 
     private final CharFolder folder;
@@ -32,22 +43,15 @@ final class Lexicon {
     private final int[] rootAscii = new int[128];
     /**
      * Per node, {@link #STRIDE} ints side by side so one visit touches one cache line: first and
-     * end edge (pairs in {@link #edges}), first and end payload (in {@link #entryIndex}), and the
-     * offset of its dense ASCII transition table in {@link #dense} or -1.
+     * end edge (pairs in {@link #edges}), first and end payload (in {@link #entryIndex}), the
+     * offset of its dense ASCII transition table in {@link #dense} or -1, and flags
+     * ({@link #HAS_ENTRIES}, {@link #LOWER_INITIAL_OK}) that the walk tests at every step.
      */
     private final int[] nodes;
     /** Edge pairs: label char, target node. */
     private final int[] edges;
     private final int[] entryIndex;
     private final int[] dense;
-    /**
-     * Per node, whether any surface at or below it can match text that starts with a lower-case
-     * letter (case-insensitive or block entries, or a surface that starts lower case). Most
-     * tokens of running text are lower-case words ("the", "said"), and the walk for them stops
-     * as soon as only capitalised names ("The Gambia", "Saudi Arabia") remain below: the
-     * {@link CaseRule} would reject every one of them anyway.
-     */
-    private final boolean[] lowerInitialOk;
 
     private Lexicon(CharFolder folder, Map<String, Set<Entry>> surfaces) {
         this.folder = folder;
@@ -120,7 +124,7 @@ final class Lexicon {
                 next += 128;
             }
         }
-        lowerInitialOk = new boolean[nodeCount];
+        boolean[] lowerInitialOk = new boolean[nodeCount];
         // A child is always created after its parent, so descending ids visit children first.
         for (int i = nodeCount - 1; i >= 0; i--) {
             boolean ok = false;
@@ -139,6 +143,8 @@ final class Lexicon {
             nodes[i * STRIDE + ENTRY_FROM] = entryFrom[i];
             nodes[i * STRIDE + ENTRY_TO] = entryTo[i];
             nodes[i * STRIDE + DENSE] = denseFrom[i];
+            nodes[i * STRIDE + FLAGS] = (entryTo[i] > entryFrom[i] ? HAS_ENTRIES : 0)
+                    | (lowerInitialOk[i] ? LOWER_INITIAL_OK : 0);
         }
         edges = new int[edgeChar.length * 2];
         for (int k = 0; k < edgeChar.length; k++) {
@@ -261,10 +267,14 @@ final class Lexicon {
             int terminals = 0;
             int node = f[p] < 128 ? rootAscii[f[p]] : child(ROOT, f[p]);
             int i = p + 1;
-            boolean lowerStart = Character.isLowerCase(doc.chars[p]);
-            while (node >= 0 && (!lowerStart || lowerInitialOk[node])) {
+            int required = Character.isLowerCase(doc.chars[p]) ? LOWER_INITIAL_OK : 0;
+            while (node >= 0) {
                 int base = node * STRIDE;
-                if (nodes[base + ENTRY_TO] > nodes[base + ENTRY_FROM]
+                int flags = nodes[base + FLAGS];
+                if ((flags & required) != required) {
+                    break;
+                }
+                if ((flags & HAS_ENTRIES) != 0
                         && (i == n || !folder.alnum(f[i]) || !folder.alnum(f[i - 1]))) {
                     if (terminals == terminalNode.length) {
                         terminalNode = Arrays.copyOf(terminalNode, terminals * 2);
