@@ -35,6 +35,19 @@ final class TextHygiene {
         boolean pendingSpace = false;
         int i = 0;
         while (i < n) {
+            if (atLineStart && leading == 0) {
+                // Most lines of news text need nothing done: take them as they are.
+                int end = plainLineEnd(text, i, n);
+                if (end > i) {
+                    out.add(new Line(text.substring(i, end), false));
+                    if (end == n) {
+                        tally.add(RULE, removed, removed);
+                        return out;
+                    }
+                    i = end + 1;
+                    continue;
+                }
+            }
             char c = text.charAt(i);
             int cp;
             if (c >= 0x21 && c < 0x7F) {
@@ -88,6 +101,28 @@ final class TextHygiene {
         out.add(new Line(new String(line, 0, len), leading >= 2));
         tally.add(RULE, removed, removed);
         return out;
+    }
+
+    /**
+     * The end (the {@code \n} or the end of the text) of the line starting at {@code from} when
+     * this method would leave it unchanged: printable ASCII, single spaces between words, no
+     * space at either end; otherwise {@code from} (the line goes through the general path).
+     */
+    private static int plainLineEnd(String text, int from, int n) {
+        int i = from;
+        char previous = ' ';
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                break;
+            }
+            if (c < 0x20 || c > 0x7E || (c == ' ' && previous == ' ')) {
+                return from;
+            }
+            previous = c;
+            i++;
+        }
+        return i > from && previous != ' ' ? i : from;
     }
 
     /** Below U+0300 every character is already in NFC; most news text never needs the normaliser. */
