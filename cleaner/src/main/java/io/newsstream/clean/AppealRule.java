@@ -1,9 +1,7 @@
 package io.newsstream.clean;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Newsletter, subscription and donation appeals ("... please support ... We appreciate your
@@ -31,19 +29,20 @@ final class AppealRule implements CleaningRule {
     }
 
     private final List<Phrase> phrases = new ArrayList<>();
-    /** Phrases by the hash of their first run of letters and digits, for a one-pass scan. */
-    private final Map<Integer, List<Integer>> byFirstWord = new HashMap<>();
+    /** Phrases by their first word, for a one-pass scan. */
+    private final WordGroups byFirstWord;
 
     AppealRule() {
+        List<String> firstWords = new ArrayList<>();
         for (String[] row : RuleResources.rows("appeal-words.tsv", 2)) {
-            String text = Shapes.lower(row[0]);
-            phrases.add(new Phrase(text, Integer.parseInt(row[1].strip())));
-            int end = 0;
-            while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
-                end++;
+            // Phrases are matched on segment keys, so they are keys too ("sign-up" reads "sign up").
+            String key = Shapes.key(row[0]);
+            if (phrases.stream().noneMatch(p -> p.text().equals(key))) {
+                phrases.add(new Phrase(key, Integer.parseInt(row[1].strip())));
+                firstWords.add(key.substring(0, wordEnd(key, 0)));
             }
-            byFirstWord.computeIfAbsent(hash(text, 0, end), h -> new ArrayList<>()).add(phrases.size() - 1);
         }
+        byFirstWord = new WordGroups(firstWords);
     }
 
     @Override
@@ -59,8 +58,8 @@ final class AppealRule implements CleaningRule {
                 continue;
             }
             int needed = !draft.atEdge(i) ? MIDDLE_SCORE
-                    : isShortLine(s.text()) && startsWithAppeal(s.lower()) ? SHORT_EDGE_SCORE : EDGE_SCORE;
-            if (score(s.lower()) >= needed) {
+                    : isShortLine(s.text()) && startsWithAppeal(s.key()) ? SHORT_EDGE_SCORE : EDGE_SCORE;
+            if (score(s.key()) >= needed) {
                 draft.remove(s, RULE);
                 if (i >= draft.bodyEnd()) {
                     removeHeadingAbove(draft, i);
@@ -70,18 +69,10 @@ final class AppealRule implements CleaningRule {
     }
 
     /** "Donate now", "Subscribe to ...": the line opens with an appeal phrase, not with "A newsletter which ...". */
-    private boolean startsWithAppeal(String lower) {
-        int end = 0;
-        while (end < lower.length() && Character.isLetterOrDigit(lower.charAt(end))) {
-            end++;
-        }
-        List<Integer> candidates = byFirstWord.get(hash(lower, 0, end));
-        if (candidates == null) {
-            return false;
-        }
-        for (int idx : candidates) {
+    private boolean startsWithAppeal(String key) {
+        for (int idx : byFirstWord.rows(key, 0, wordEnd(key, 0))) {
             Phrase p = phrases.get(idx);
-            if (p.weight() >= 2 && lower.startsWith(p.text())) {
+            if (p.weight() >= 2 && isPhraseAt(key, 0, p.text())) {
                 return true;
             }
         }
@@ -92,47 +83,45 @@ final class AppealRule implements CleaningRule {
         return !Shapes.endsWithTerminal(text) && Shapes.wordCount(Shapes.tokens(text)) <= SHORT_LINE_WORDS;
     }
 
-    /** Sum of the weights of the phrases found in the lower-case text, each phrase once. */
-    int score(String lower) {
-        boolean[] found = new boolean[phrases.size()];
+    /**
+     * Sum of the weights of the phrases found as whole words in a segment key ({@link Shapes#key}),
+     * each phrase once. The key's words are separated by single spaces, so the scan jumps from
+     * space to space and looks each word up once.
+     */
+    int score(String key) {
+        boolean[] found = null;
         int score = 0;
         boolean strong = false;
-        int n = lower.length();
-        int i = 0;
-        while (i < n) {
-            if (!Character.isLetterOrDigit(lower.charAt(i))) {
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < n && Character.isLetterOrDigit(lower.charAt(end))) {
-                end++;
-            }
-            List<Integer> candidates = byFirstWord.get(hash(lower, i, end));
-            if (candidates != null) {
-                for (int idx : candidates) {
-                    Phrase p = phrases.get(idx);
-                    int pEnd = i + p.text().length();
-                    if (!found[idx] && lower.startsWith(p.text(), i)
-                            && (pEnd == n || !Character.isLetterOrDigit(lower.charAt(pEnd)))) {
-                        found[idx] = true;
-                        score += p.weight();
-                        strong |= p.weight() >= 2;
+        int n = key.length();
+        for (int i = 0; i < n; ) {
+            int end = wordEnd(key, i);
+            for (int idx : byFirstWord.rows(key, i, end)) {
+                Phrase p = phrases.get(idx);
+                if ((found == null || !found[idx]) && isPhraseAt(key, i, p.text())) {
+                    if (found == null) {
+                        found = new boolean[phrases.size()];
                     }
+                    found[idx] = true;
+                    score += p.weight();
+                    strong |= p.weight() >= 2;
                 }
             }
-            i = end;
+            i = end + 1;
         }
         // Addressing the reader is not an appeal by itself: a quote can say "you" and "our".
         return strong ? score : Math.min(score, 0);
     }
 
-    private static int hash(String s, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + s.charAt(i);
-        }
-        return h;
+    /** The end of the key word starting at {@code from}: the next space, or the end of the key. */
+    private static int wordEnd(String key, int from) {
+        int space = key.indexOf(' ', from);
+        return space < 0 ? key.length() : space;
+    }
+
+    /** The phrase at {@code at} in the key, ending at a word boundary. */
+    private static boolean isPhraseAt(String key, int at, String phrase) {
+        int end = at + phrase.length();
+        return key.startsWith(phrase, at) && (end == key.length() || key.charAt(end) == ' ');
     }
 
     private static void removeHeadingAbove(Draft draft, int i) {

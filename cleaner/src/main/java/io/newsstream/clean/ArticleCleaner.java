@@ -79,7 +79,7 @@ public final class ArticleCleaner {
             return new CleanOutcome.Rejected(RejectReason.ALL_BOILERPLATE,
                     "every segment was removed as boilerplate: " + tally.toList());
         }
-        String language = languages == null ? null : languages.detect(cleaned);
+        String language = languages == null ? null : languages.detect(draft);
         return new CleanOutcome.Cleaned(new CleanedText(draft.title(), cleaned, draft.author(),
                 draft.publishedAt(), language, tally.toList()));
     }

@@ -13,6 +13,20 @@ final class InputScreen {
     /** A few U+FFFD are repaired by dropping them; this many mean the decoding failed. */
     static final double REPLACEMENT_SHARE = 0.10;
 
+    private static final int VISIBLE = 1;
+    private static final int LETTER_OR_DIGIT = 2;
+    private static final int JUNK = 4;
+    /** What the general path below decides for each ASCII char, computed once. */
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                ASCII[c] = (byte) (VISIBLE | (isJunk(c) ? JUNK : Character.isLetterOrDigit(c) ? LETTER_OR_DIGIT : 0));
+            }
+        }
+    }
+
     private InputScreen() {
     }
 
@@ -30,13 +44,13 @@ final class InputScreen {
         int letters = 0;
         for (int i = 0; i < body.length(); ) {
             char c = body.charAt(i);
-            if (c < 0x80 && c > 0x20 && c != 0x7F) {
-                // Printable ASCII: no table look-ups.
+            if (c < 0x80) {
+                // ASCII, nearly all text: counted by table, without a branch on the char.
+                int f = ASCII[c];
+                visible += f & VISIBLE;
+                letters += (f >> 1) & 1;
+                junk += f >> 2;
                 i++;
-                visible++;
-                if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-                    letters++;
-                }
                 continue;
             }
             int cp = body.codePointAt(i);

@@ -18,15 +18,17 @@ import java.util.Set;
  * Texts with fewer than {@link #MIN_LETTERS} letters give null.
  *
  * <p>Two stages. First a function-word profile ({@code rules/function-words.tsv}): each word
- * of a Latin-script sample that a language lists counts for it; a language with at least
- * {@link #MIN_HITS} hits, {@link #MIN_HIT_SHARE} of the words and {@link #LEAD_FACTOR} times the
- * hits of the runner-up is the answer. That settles nearly all news prose in microseconds.
- * Only what it cannot settle goes to lingua (restricted to {@code rules/languages.txt}, low
- * accuracy mode, preloaded models, null when the two best are too close): other scripts, and
- * Latin-script text whose function words point at two close languages (Danish and Norwegian).
- * Latin-script text in which even the best language's function words are fewer than
- * {@link #MIN_RUNNING_TEXT_SHARE} of the words (tables of figures, lists of names) gets null: it has no running text to tell a language by, and lingua's guess
- * on it is noise (on the Reuters earnings tables it answered Swedish, Czech and Turkish).
+ * of a Latin-script sample that a language lists counts for it. When even the best language's
+ * words are fewer than {@link #MIN_RUNNING_TEXT_SHARE} of the words (tables of figures, lists of
+ * names) the text has no running text to tell a language by and gets null; lingua's guess on it
+ * is noise (on the Reuters earnings tables it answered Swedish, Czech and Turkish). Otherwise a
+ * language with at least {@link #MIN_HITS} hits (or {@link #MIN_HITS_ALONE} when no other language
+ * has any) in at least {@link #MIN_WORDS} words and {@link #LEAD_FACTOR} times the hits of the
+ * runner-up is the answer; a capital letter alone ("V", "A" in a table) is not a function word. That settles nearly all
+ * news prose in microseconds. Only what it cannot settle goes to lingua (restricted to
+ * {@code rules/languages.txt}, low accuracy mode, preloaded models, null when the two best are
+ * too close): other scripts, very short samples, and Latin-script text whose function words
+ * point at two close languages (Danish and Norwegian).
  *
  * <p>Why not lingua alone: lingua 1.2.2 spends 0.2–1 ms a call and spreads every call over the
  * common fork-join pool, which caps the cleaner at a few MB/s; the profile pass costs about as
@@ -39,7 +41,8 @@ final class LanguageGuesser {
     static final int MIN_LETTERS = 20;
     static final int MIN_WORDS = 6;
     static final int MIN_HITS = 3;
-    static final double MIN_HIT_SHARE = 0.15;
+    /** Hits enough when no other language has a single one. */
+    static final int MIN_HITS_ALONE = 2;
     /** The best language needs this many times the runner-up's hits. */
     static final double LEAD_FACTOR = 1.5;
     /**
@@ -54,7 +57,7 @@ final class LanguageGuesser {
 
     /** Profile languages, in file order; a word's value is the bit set of the languages listing it. */
     private final String[] codes;
-    private final Map<String, Long> wordLanguages = new HashMap<>();
+    private final WordTable functionWords;
     private final LanguageDetector detector;
 
     /** The profile's verdict on a sample: a language, "no running text", or "ask lingua". */
@@ -72,6 +75,7 @@ final class LanguageGuesser {
             known.add(isoCode(l));
         }
         List<String> codeList = new ArrayList<>();
+        Map<String, Long> wordLanguages = new HashMap<>();
         for (String[] row : RuleResources.rows("function-words.tsv", 2)) {
             String code = row[0].strip();
             if (!known.contains(code)) {
@@ -88,6 +92,7 @@ final class LanguageGuesser {
             }
         }
         this.codes = codeList.toArray(String[]::new);
+        this.functionWords = new WordTable(wordLanguages);
         this.detector = LanguageDetectorBuilder.fromLanguages(languages)
                 .withLowAccuracyMode()
                 .withMinimumRelativeDistance(0.05)
@@ -95,21 +100,51 @@ final class LanguageGuesser {
                 .build();
     }
 
+    /** The language of a cleaned text (paragraphs separated by blank lines). */
     String detect(String text) {
-        String sample = sample(text);
-        if (Shapes.letterCount(sample) < MIN_LETTERS) {
-            return null;
+        return detectSample(sample(text));
+    }
+
+    /** The language of a draft's kept text, sampled from its kept segments (sentence flags already known). */
+    String detect(Draft draft) {
+        StringBuilder sentences = new StringBuilder(SAMPLE_CHARS + 64);
+        String opening = null;
+        for (Segment s : draft.segments()) {
+            if (!s.kept()) {
+                continue;
+            }
+            if (opening == null) {
+                opening = s.text();
+            }
+            if (s.isSentence()) {
+                appendParagraph(sentences, s.text());
+                if (sentences.length() >= SAMPLE_CHARS) {
+                    break;
+                }
+            }
         }
+        if (sentences.length() >= MIN_SENTENCE_SAMPLE) {
+            return detectSample(prefix(sentences));
+        }
+        // Too little prose: the opening of the kept text, as the text itself would read.
+        return detectSample(sample(draft.keptText()));
+    }
+
+    private String detectSample(CharSequence sample) {
         Verdict verdict = profile(sample);
         if (verdict.language() != null || verdict.noRunningText()) {
             return verdict.language();
         }
-        Language language = detector.detectLanguageOf(sample);
+        Language language = detector.detectLanguageOf(sample.toString());
         return language == Language.UNKNOWN ? null : isoCode(language);
     }
 
-    /** The function-word verdict on a sample; {@link Verdict#UNDECIDED} means "ask lingua". */
-    Verdict profile(String sample) {
+    /**
+     * The function-word verdict on a sample: {@link Verdict#NO_TEXT} also for fewer than
+     * {@link #MIN_LETTERS} letters; {@link Verdict#UNDECIDED} means "ask lingua". One scan; a
+     * word is looked up in the table without being copied.
+     */
+    Verdict profile(CharSequence sample) {
         int[] hits = new int[codes.length];
         int words = 0;
         int latin = 0;
@@ -117,13 +152,13 @@ final class LanguageGuesser {
         int n = sample.length();
         int i = 0;
         while (i < n) {
-            int cp = sample.codePointAt(i);
-            if (!Character.isLetter(cp)) {
+            int cp = Character.codePointAt(sample, i);
+            if (!isLetter(cp)) {
                 i += Character.charCount(cp);
                 continue;
             }
             int start = i;
-            while (i < n && Character.isLetter(cp = sample.codePointAt(i))) {
+            while (i < n && isLetter(cp = Character.codePointAt(sample, i))) {
                 if (cp < 0x80 || Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
                     latin++;
                 } else {
@@ -132,14 +167,16 @@ final class LanguageGuesser {
                 i += Character.charCount(cp);
             }
             words++;
-            if (i - start <= MAX_FUNCTION_WORD) {
-                Long langs = wordLanguages.get(sample.substring(start, i).toLowerCase(Locale.ROOT));
-                if (langs != null) {
-                    for (long bits = langs; bits != 0; bits &= bits - 1) {
-                        hits[Long.numberOfTrailingZeros(bits)]++;
-                    }
+            // A capital letter alone is a label or a numeral ("V", "IV" in a table), not "v" or "a".
+            boolean label = i - start == 1 && !Character.isLowerCase(sample.charAt(start));
+            if (i - start <= MAX_FUNCTION_WORD && !label) {
+                for (long bits = functionWords.get(sample, start, i); bits != 0; bits &= bits - 1) {
+                    hits[Long.numberOfTrailingZeros(bits)]++;
                 }
             }
+        }
+        if (latin + otherScript < MIN_LETTERS) {
+            return Verdict.NO_TEXT;
         }
         if (otherScript * 10 > latin) {
             return Verdict.UNDECIDED; // another script: lingua's alphabet rules settle it
@@ -159,9 +196,14 @@ final class LanguageGuesser {
                 runnerUp = Math.max(runnerUp, hits[l]);
             }
         }
-        boolean clear = words >= MIN_WORDS && hits[best] >= MIN_HITS && hits[best] >= MIN_HIT_SHARE * words
-                && hits[best] >= LEAD_FACTOR * runnerUp;
+        // Two hits decide when no other language has any: "the" and "to" in a short English line.
+        int minHits = runnerUp == 0 ? MIN_HITS_ALONE : MIN_HITS;
+        boolean clear = words >= MIN_WORDS && hits[best] >= minHits && hits[best] >= LEAD_FACTOR * runnerUp;
         return clear ? new Verdict(codes[best], false) : Verdict.UNDECIDED;
+    }
+
+    private static boolean isLetter(int cp) {
+        return cp < 0x80 ? (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' : Character.isLetter(cp);
     }
 
     /**
@@ -169,7 +211,7 @@ final class LanguageGuesser {
      * ({@link Shapes#isSentence}), or, when they give fewer than {@link #MIN_SENTENCE_SAMPLE}
      * chars, the opening of the text; cut back to a word boundary.
      */
-    static String sample(String text) {
+    static CharSequence sample(String text) {
         StringBuilder sentences = new StringBuilder();
         int from = 0;
         while (from < text.length() && sentences.length() < SAMPLE_CHARS) {
@@ -179,18 +221,22 @@ final class LanguageGuesser {
             }
             String paragraph = text.substring(from, end);
             if (Shapes.isSentence(paragraph)) {
-                if (!sentences.isEmpty()) {
-                    sentences.append(' ');
-                }
-                sentences.append(paragraph);
+                appendParagraph(sentences, paragraph);
             }
             from = end + 2;
         }
-        return prefix(sentences.length() >= MIN_SENTENCE_SAMPLE ? sentences.toString() : text);
+        return prefix(sentences.length() >= MIN_SENTENCE_SAMPLE ? sentences : text);
+    }
+
+    private static void appendParagraph(StringBuilder sentences, String paragraph) {
+        if (!sentences.isEmpty()) {
+            sentences.append(' ');
+        }
+        sentences.append(paragraph, 0, Math.min(paragraph.length(), SAMPLE_CHARS + 1));
     }
 
     /** The first SAMPLE_CHARS chars, cut back to a word boundary. */
-    static String prefix(String text) {
+    static CharSequence prefix(CharSequence text) {
         if (text.length() <= SAMPLE_CHARS) {
             return text;
         }
@@ -201,7 +247,7 @@ final class LanguageGuesser {
         if (Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }
-        return text.substring(0, end);
+        return text.subSequence(0, end);
     }
 
     private static String isoCode(Language language) {

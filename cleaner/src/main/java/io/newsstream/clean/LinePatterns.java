@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,14 +28,26 @@ final class LinePatterns {
     record Row(String rule, String match, boolean edgeOnly, String pattern, String hint, Pattern regex) {
     }
 
-    private final Map<String, Row> lines = new HashMap<>();
+    private final List<Row> lineRows = new ArrayList<>();
+    /** Exact lines, ignoring case: value is 1 + the index in {@link #lineRows}. */
+    private final WordTable lines;
+    private final int longestLine;
     private final List<Row> prefixes = new ArrayList<>();
+    /** Prefix rows by their first {@link #prefixHead} chars, ignoring case. */
+    private final WordGroups prefixHeads;
+    private final int prefixHead;
     private final List<Row> regexes = new ArrayList<>();
     /** The distinct hints, and for each regex row the index of its hint there (-1: none). */
     private final List<String> hints = new ArrayList<>();
     private int[] hintOf = new int[0];
+    /** For each regex row, the chars below {@link #FIRST_CHARS} a matching segment can start with. */
+    private boolean[][] firstChars = new boolean[0][];
+    /** For each regex row, the ASCII pairs a matching segment can start with ({@link #possibleFirstPairs}). */
+    private long[][] firstPairs = new long[0][];
+    private static final int FIRST_CHARS = 0x100;
 
     LinePatterns(String resource) {
+        Map<String, Long> lineIndex = new HashMap<>();
         for (String[] cols : RuleResources.rows(resource, 5)) {
             String where = cols[2];
             if (!"any".equals(where) && !"edge".equals(where)) {
@@ -43,8 +56,13 @@ final class LinePatterns {
             boolean edge = "edge".equals(where);
             String hint = "-".equals(cols[4]) ? "" : cols[4].toLowerCase(Locale.ROOT);
             switch (cols[1]) {
-                case "line" -> lines.put(trimKey(cols[3].toLowerCase(Locale.ROOT)),
-                        new Row(cols[0], "line", edge, cols[3], hint, null));
+                case "line" -> {
+                    String key = trimKey(cols[3].toLowerCase(Locale.ROOT));
+                    if (!lineIndex.containsKey(key)) {
+                        lineRows.add(new Row(cols[0], "line", edge, cols[3], hint, null));
+                        lineIndex.put(key, (long) lineRows.size());
+                    }
+                }
                 case "prefix" -> prefixes.add(new Row(cols[0], "prefix", edge,
                         cols[3].toLowerCase(Locale.ROOT), hint, null));
                 case "regex" -> regexes.add(new Row(cols[0], "regex", edge, cols[3], hint,
@@ -52,43 +70,119 @@ final class LinePatterns {
                 default -> throw new IllegalStateException("rules/" + resource + ": unknown match " + cols[1]);
             }
         }
+        this.lines = new WordTable(lineIndex);
+        this.prefixHead = Math.min(3, prefixes.stream().mapToInt(r -> r.pattern().length()).min().orElse(3));
+        this.prefixHeads = new WordGroups(prefixes.stream().map(r -> r.pattern().substring(0, prefixHead)).toList());
+        this.longestLine = lineIndex.keySet().stream().mapToInt(String::length).max().orElse(0);
+        firstChars = new boolean[regexes.size()][];
+        firstPairs = new long[regexes.size()][];
+        for (int r = 0; r < regexes.size(); r++) {
+            firstChars[r] = possibleFirstChars(regexes.get(r).regex());
+            firstPairs[r] = possibleFirstPairs(regexes.get(r).regex(), firstChars[r]);
+        }
         hintOf = new int[regexes.size()];
         for (int r = 0; r < regexes.size(); r++) {
             String hint = regexes.get(r).hint();
             if (hint.isEmpty()) {
                 hintOf[r] = -1;
             } else {
-                if (!hints.contains(hint)) {
-                    hints.add(hint);
+                // Hints are looked for in the segment's key: sound, since the key of a segment
+                // holds the key of every substring of it ("photo)" needs "photo").
+                String keyHint = Shapes.key(hint);
+                if (keyHint.isEmpty()) {
+                    throw new IllegalStateException("rules/" + resource + ": hint without letters or digits: " + hint);
                 }
-                hintOf[r] = hints.indexOf(hint);
+                if (!hints.contains(keyHint)) {
+                    hints.add(keyHint);
+                }
+                hintOf[r] = hints.indexOf(keyHint);
             }
         }
     }
 
-    /** The first row matching the segment (given with its lower-case form), or null. */
-    Row match(String segment, String lower, boolean atEdge, int maxLineChars) {
-        int len = segment.length();
+    /**
+     * Which chars below {@link #FIRST_CHARS} can start a segment the regex matches as a whole:
+     * those for which matching the one-char string either succeeds or runs out of input
+     * ({@link Matcher#hitEnd()}). When the engine rejects a first char without reading on, no
+     * longer string starting with it can match either; a segment starting with any other char
+     * never reaches the regex engine. The JDK's regex API has no such query of its own.
+     */
+    static boolean[] possibleFirstChars(Pattern regex) {
+        boolean[] possible = new boolean[FIRST_CHARS];
+        for (char c = 0; c < FIRST_CHARS; c++) {
+            possible[c] = canStart(regex, String.valueOf(c));
+        }
+        return possible;
+    }
+
+    /**
+     * The same for the first two chars, both ASCII: bit {@code c0 * 128 + c1} of the result. Wire
+     * copy opens many short lines with letters that also open a share bar or a credit ("re",
+     * "co", "fo"); the second char tells most of them apart.
+     */
+    static long[] possibleFirstPairs(Pattern regex, boolean[] firstChars) {
+        long[] possible = new long[128 * 128 / Long.SIZE];
+        char[] pair = new char[2];
+        for (char c0 = 0; c0 < 128; c0++) {
+            if (!firstChars[c0]) {
+                continue;
+            }
+            pair[0] = c0;
+            for (char c1 = 0; c1 < 128; c1++) {
+                pair[1] = c1;
+                if (canStart(regex, new String(pair))) {
+                    int bit = c0 * 128 + c1;
+                    possible[bit >>> 6] |= 1L << bit;
+                }
+            }
+        }
+        return possible;
+    }
+
+    private static boolean canStart(Pattern regex, String prefix) {
+        Matcher m = regex.matcher(prefix);
+        return m.matches() || m.hitEnd();
+    }
+
+    /** Whether a segment starting with these chars may match regex row {@code k}. */
+    private boolean mayStart(int k, String text) {
+        char c0 = text.charAt(0);
+        if (c0 >= FIRST_CHARS) {
+            return true;
+        }
+        if (!firstChars[k][c0]) {
+            return false;
+        }
+        if (text.length() < 2 || c0 >= 128 || text.charAt(1) >= 128) {
+            return true;
+        }
+        int bit = c0 * 128 + text.charAt(1);
+        return (firstPairs[k][bit >>> 6] & 1L << bit) != 0;
+    }
+
+    /** The first row matching the segment, or null. */
+    Row match(Segment segment, boolean atEdge, int maxLineChars) {
+        String text = segment.text();
+        int len = text.length();
         if (len > maxLineChars || len > Math.max(MAX_PREFIX_CHARS, MAX_REGEX_CHARS)) {
             return null;
         }
-        Row row = lines.get(trimKey(lower));
+        Row row = lineRow(text);
         if (row != null && (atEdge || !row.edgeOnly())) {
             return row;
         }
-        for (Row p : prefixes) {
-            if ((atEdge || !p.edgeOnly()) && lower.startsWith(p.pattern())) {
-                return p;
-            }
+        Row prefix = prefixRow(text, atEdge);
+        if (prefix != null) {
+            return prefix;
         }
         if (len > MAX_REGEX_CHARS) {
             return null;
         }
         // Each distinct hint is looked for once per segment, not once per row that names it.
-        byte[] found = new byte[hints.size()];
+        byte[] found = null;
         for (int k = 0; k < regexes.size(); k++) {
             Row r = regexes.get(k);
-            if (!atEdge && r.edgeOnly()) {
+            if (!atEdge && r.edgeOnly() || !mayStart(k, text)) {
                 continue;
             }
             int h = hintOf[k];
@@ -96,28 +190,77 @@ final class LinePatterns {
             if (h < 0) {
                 tried = len <= MAX_UNHINTED_CHARS;
             } else {
-                if (found[h] == 0) {
-                    found[h] = (byte) (lower.contains(hints.get(h)) ? 1 : 2);
+                if (found == null) {
+                    found = new byte[hints.size()];
                 }
-                tried = found[h] == 1;
+                if (found[h] == 0) {
+                    found[h] = (byte) (segment.key().contains(hints.get(h)) ? 1 : 2);
+                }
+                // A hint with more than letters and digits ("reuters/") is then checked as written.
+                tried = found[h] == 1 && (r.hint().equals(hints.get(h)) || containsIgnoringCase(text, r.hint()));
             }
-            if (tried && r.regex().matcher(segment).matches()) {
+            if (tried && r.regex().matcher(text).matches()) {
                 return r;
             }
         }
         return null;
     }
 
+    /** Whether the text holds the lower-case hint, the text's chars lower-cased one by one. */
+    static boolean containsIgnoringCase(String text, String lowerHint) {
+        char first = lowerHint.charAt(0);
+        for (int i = 0, last = text.length() - lowerHint.length(); i <= last; i++) {
+            if (Character.toLowerCase(text.charAt(i)) == first && text.regionMatches(true, i, lowerHint, 0, lowerHint.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first prefix row the text starts with (ignoring case), among those sharing its first chars. */
+    private Row prefixRow(String text, boolean atEdge) {
+        if (text.length() < prefixHead) {
+            return null;
+        }
+        for (int i : prefixHeads.rows(text, 0, prefixHead)) {
+            Row p = prefixes.get(i);
+            if ((atEdge || !p.edgeOnly()) && text.regionMatches(true, 0, p.pattern(), 0, p.pattern().length())) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The exact-line row equal to the text once separators at both ends are dropped, ignoring case. */
+    private Row lineRow(String text) {
+        int start = trimmedStart(text);
+        int end = trimmedEnd(text, start);
+        if (end - start > longestLine) {
+            return null;
+        }
+        long index = lines.get(text, start, end);
+        return index == 0 ? null : lineRows.get((int) index - 1);
+    }
+
     /** Drops separators and colons at both ends so "Advertisement:" and "| Print |" match their rows. */
     static String trimKey(String s) {
+        int start = trimmedStart(s);
+        return s.substring(start, trimmedEnd(s, start));
+    }
+
+    private static int trimmedStart(String s) {
         int start = 0;
-        int end = s.length();
-        while (start < end && TRIM.indexOf(s.charAt(start)) >= 0) {
+        while (start < s.length() && TRIM.indexOf(s.charAt(start)) >= 0) {
             start++;
         }
+        return start;
+    }
+
+    private static int trimmedEnd(String s, int start) {
+        int end = s.length();
         while (end > start && TRIM.indexOf(s.charAt(end - 1)) >= 0) {
             end--;
         }
-        return s.substring(start, end);
+        return end;
     }
 }

@@ -62,7 +62,7 @@ final class MetadataRule implements CleaningRule {
     public void apply(Draft draft) {
         for (int i = 0; i < draft.size(); i++) {
             Segment s = draft.get(i);
-            if (s.kept() && s.text().length() <= MAX_CHARS && mayBeMetadata(s.lower())
+            if (s.kept() && s.text().length() <= MAX_CHARS && mayBeMetadata(s.text())
                     && readMetadata(s.text(), draft)) {
                 draft.remove(s, RULE);
             }
@@ -70,18 +70,21 @@ final class MetadataRule implements CleaningRule {
     }
 
     /** Cheap gate: metadata starts with a label, a month or weekday name, or a digit. */
-    private boolean mayBeMetadata(String lower) {
-        if (lower.isEmpty()) {
+    private boolean mayBeMetadata(String text) {
+        if (text.isEmpty()) {
             return false;
         }
-        if (Character.isDigit(lower.charAt(0))) {
+        if (Character.isDigit(text.charAt(0))) {
             return true;
         }
         int end = 0;
-        while (end < lower.length() && Character.isLetter(lower.charAt(end))) {
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
             end++;
         }
-        String first = lower.substring(0, end);
+        if (end == 0) {
+            return false;
+        }
+        String first = text.substring(0, end).toLowerCase(Locale.ROOT);
         return firstWords.contains(first) || DateParser.isMonth(first) || DateParser.isWeekday(first);
     }
 

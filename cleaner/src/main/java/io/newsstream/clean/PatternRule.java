@@ -26,7 +26,7 @@ final class PatternRule implements CleaningRule {
             if (!s.kept()) {
                 continue;
             }
-            LinePatterns.Row row = patterns.match(s.text(), s.lower(), draft.atEdge(i), maxLineChars);
+            LinePatterns.Row row = patterns.match(s, draft.atEdge(i), maxLineChars);
             if (row != null) {
                 draft.remove(s, row.rule());
             }

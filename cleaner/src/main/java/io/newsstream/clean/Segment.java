@@ -7,9 +7,8 @@ package io.newsstream.clean;
 final class Segment {
 
     private String text;
-    private String lower;
     private String key;
-    private Boolean sentence;
+    private boolean sentence;
     private String removedBy;
 
     Segment(String text) {
@@ -20,35 +19,32 @@ final class Segment {
         return text;
     }
 
-    /** The text in lower case (Locale.ROOT), computed once. */
-    String lower() {
-        if (lower == null) {
-            lower = Shapes.lower(text);
-        }
-        return lower;
-    }
-
     /** {@link Shapes#key(String)} of the text, computed once (three rules compare keys). */
     String key() {
         if (key == null) {
-            key = Shapes.key(text);
+            scan();
         }
         return key;
     }
 
     /** {@link Shapes#isSentence(String)} of the text, computed once. */
     boolean isSentence() {
-        if (sentence == null) {
-            sentence = Shapes.isSentence(text);
+        if (key == null) {
+            scan();
         }
         return sentence;
     }
 
+    /** Key and sentence shape come from one pass: every segment needs both. */
+    private void scan() {
+        Shapes.Scan scan = Shapes.scan(text);
+        key = scan.key();
+        sentence = scan.sentence();
+    }
+
     void replaceText(String newText) {
         this.text = newText;
-        this.lower = null;
         this.key = null;
-        this.sentence = null;
     }
 
     boolean kept() {

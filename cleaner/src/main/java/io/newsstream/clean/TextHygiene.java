@@ -20,6 +20,19 @@ final class TextHygiene {
     record Line(String text, boolean indented) {
     }
 
+    private static final int PLAIN_CHAR = 0;
+    private static final int PLAIN_SPACE = 1;
+    private static final int PLAIN_NEWLINE = 2;
+    private static final int PLAIN_OTHER = 3;
+    /** ASCII chars by what {@link #plainLineEnd} makes of them: printable, space, newline, anything else. */
+    private static final byte[] PLAIN = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            PLAIN[c] = (byte) (c == ' ' ? PLAIN_SPACE : c == '\n' ? PLAIN_NEWLINE : c < 0x20 || c > 0x7E ? PLAIN_OTHER : PLAIN_CHAR);
+        }
+    }
+
     private TextHygiene() {
     }
 
@@ -110,19 +123,24 @@ final class TextHygiene {
      */
     private static int plainLineEnd(String text, int from, int n) {
         int i = from;
-        char previous = ' ';
+        int previous = PLAIN_SPACE; // a leading space is not plain
         while (i < n) {
             char c = text.charAt(i);
-            if (c == '\n') {
-                break;
-            }
-            if (c < 0x20 || c > 0x7E || (c == ' ' && previous == ' ')) {
+            int kind = c < 0x80 ? PLAIN[c] : PLAIN_OTHER;
+            // Branches taken once a line at most, so the loop runs without mispredictions.
+            if (kind >= PLAIN_NEWLINE) {
+                if (kind == PLAIN_NEWLINE) {
+                    break;
+                }
                 return from;
             }
-            previous = c;
+            if ((kind & previous) != 0) {
+                return from; // two spaces
+            }
+            previous = kind;
             i++;
         }
-        return i > from && previous != ' ' ? i : from;
+        return i > from && previous != PLAIN_SPACE ? i : from;
     }
 
     /** Below U+0300 every character is already in NFC; most news text never needs the normaliser. */

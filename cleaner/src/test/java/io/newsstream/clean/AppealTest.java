@@ -46,4 +46,15 @@ class AppealTest {
         String line = "A financial newsletter which reported";
         assertThat(cleaning.text(PROSE + "\n" + line)).endsWith(line);
     }
+
+    @Test
+    void shouldScorePhrasesWhateverTheirPunctuation() {
+        AppealRule rule = new AppealRule();
+        // "sign-up" and "sign up" are one phrase; "don't miss" matches with a typographic apostrophe.
+        assertThat(rule.score(Shapes.key("Sign-up for our newsletter"))).isEqualTo(rule.score(Shapes.key("Sign up for our newsletter")));
+        assertThat(rule.score(Shapes.key("Don’t miss our newsletter"))).isEqualTo(rule.score(Shapes.key("Don't miss our newsletter")));
+        assertThat(rule.score(Shapes.key("Subscribe now"))).isGreaterThanOrEqualTo(2);
+        // Whole words only: "subscribed" is not "subscribe", "donated" is not "donate".
+        assertThat(rule.score(Shapes.key("He subscribed and donated"))).isZero();
+    }
 }

@@ -79,4 +79,29 @@ class BoilerplateTest {
         String body = PROSE + "\nThe Energy Deal\n" + PROSE2 + "\nThe Energy Deal\n" + PROSE;
         assertThat(cleaning.text(body)).contains("The Energy Deal");
     }
+
+    @Test
+    void shouldPassEveryFirstCharAndPairThatCanStartAMatch() {
+        java.util.regex.Pattern share = java.util.regex.Pattern.compile("(?i)(?:share|post)(?: this)? on [a-z]{1,20}");
+        boolean[] first = LinePatterns.possibleFirstChars(share);
+        assertThat(first['s']).isTrue();
+        assertThat(first['S']).isTrue();
+        assertThat(first['P']).isTrue();
+        assertThat(first['x']).isFalse();
+        assertThat(first[' ']).isFalse();
+        long[] pairs = LinePatterns.possibleFirstPairs(share, first);
+        assertThat(bit(pairs, 'S', 'h')).isTrue();
+        assertThat(bit(pairs, 'p', 'O')).isTrue();
+        assertThat(bit(pairs, 's', 'a')).isFalse();
+        assertThat(bit(pairs, 'x', 'h')).isFalse();
+        // A regex that may start anywhere lets every char through.
+        boolean[] any = LinePatterns.possibleFirstChars(java.util.regex.Pattern.compile(".{0,30}?\\(credit: [A-Z]+\\)"));
+        assertThat(any['x']).isTrue();
+        assertThat(any['(']).isTrue();
+    }
+
+    private static boolean bit(long[] pairs, char c0, char c1) {
+        int bit = c0 * 128 + c1;
+        return (pairs[bit >>> 6] & 1L << bit) != 0;
+    }
 }

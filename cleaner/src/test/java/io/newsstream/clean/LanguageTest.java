@@ -63,6 +63,27 @@ class LanguageTest {
     }
 
     @Test
+    void shouldSettleAShortLineByTwoWordsThatNoOtherLanguageHas() {
+        LanguageGuesser guesser = new LanguageGuesser();
+        assertThat(guesser.profile("Texas Handler Corp completed the sale with Cotton Certificate Holdings Inc")
+                .language()).isEqualTo("en");
+        // "to" is also Polish and Czech: two hits are then not enough.
+        assertThat(guesser.profile("Texas Handler Corp moved the sale to Cotton Certificate Holdings Inc"))
+                .isEqualTo(LanguageGuesser.Verdict.UNDECIDED);
+    }
+
+    @Test
+    void shouldNotReadCapitalLettersInATableAsFunctionWords() {
+        // "V" and "VI" are grades, not the Czech preposition "v".
+        LanguageGuesser guesser = new LanguageGuesser();
+        LanguageGuesser.Verdict verdict = guesser.profile("reported the farmer-owned reserve national five-day average "
+                + "price through April 6 as follows (Dlrs/Bu-Sorghum Cwt) - Wheat 2.64 2.40 IV 4.65 -- V 4.65 -- "
+                + "VI 4.45 -- Corn 1.40 1.92 IV 3.15 3.15 V 3.25 -- X - 1986 Rates. Oats 1.24 0.99 V 1.65 -- "
+                + "Barley n.a. 1.56 IV 2.55 2.55 V 2.65 -- VI 2.50 --");
+        assertThat(verdict.language()).isNotEqualTo("cs");
+    }
+
+    @Test
     void shouldLeaveOtherScriptsToLingua() {
         LanguageGuesser guesser = new LanguageGuesser();
         String russian = "Правительство объявило в воскресенье, что переговоры с соседними странами "

@@ -1,0 +1,107 @@
+package io.newsstream.clean;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * A read-only, case-insensitive map from short words to a {@code long} of flags, looked up by a
+ * span of a {@link CharSequence} without copying or lower-casing it first. Written by hand
+ * because the lookup sits in the cleaner's per-word loops, where a {@code HashMap<String, ...>}
+ * would cost a substring, a lower-case copy and a boxed value per word; no library offers a
+ * case-folding lookup by span.
+ *
+ * <p>Open addressing with linear probing over a power-of-two table, at most half full. Case
+ * folding is {@link Character#toLowerCase(char)} char by char, which is what
+ * {@code String.toLowerCase(Locale.ROOT)} does for every word the rule files hold.
+ */
+final class WordTable {
+
+    private final char[][] words;
+    private final long[] values;
+    private final int mask;
+    /**
+     * For each word length below 64, a bit per first char (its low six bits) of the words of
+     * that length: most words of a text are rejected by one look-up, before any hashing.
+     */
+    private final long[] firstCharsByLength = new long[64];
+
+    /** Keys are stored in lower case; a key that differs only in case from another merges into it. */
+    WordTable(Map<String, Long> entries) {
+        int size = Integer.highestOneBit(Math.max(4, entries.size() * 2)) << 1;
+        this.words = new char[size][];
+        this.values = new long[size];
+        this.mask = size - 1;
+        entries.forEach((word, value) -> {
+            char[] lower = fold(word);
+            int slot = slot(lower);
+            if (words[slot] == null) {
+                words[slot] = lower;
+            }
+            values[slot] |= value;
+            if (lower.length > 0 && lower.length < 64) {
+                firstCharsByLength[lower.length] |= 1L << lower[0];
+            }
+        });
+    }
+
+    /** The flags of {@code text[from, to)} ignoring case, or 0 when the word is not in the table. */
+    long get(CharSequence text, int from, int to) {
+        int len = to - from;
+        if (len <= 0 || len < 64 && (firstCharsByLength[len] & 1L << lower(text.charAt(from))) == 0) {
+            return 0;
+        }
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + lower(text.charAt(i));
+        }
+        for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+            char[] w = words[slot];
+            if (w == null) {
+                return 0;
+            }
+            if (w.length == len && equalsIgnoringCase(w, text, from)) {
+                return values[slot];
+            }
+        }
+    }
+
+    private int slot(char[] lower) {
+        int h = 0;
+        for (char c : lower) {
+            h = 31 * h + c;
+        }
+        int slot = spread(h) & mask;
+        while (words[slot] != null && !Arrays.equals(words[slot], lower)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private static boolean equalsIgnoringCase(char[] lower, CharSequence text, int from) {
+        for (int k = 0; k < lower.length; k++) {
+            if (lower[k] != lower(text.charAt(from + k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char[] fold(String word) {
+        char[] out = word.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lower(out[i]);
+        }
+        return out;
+    }
+
+    private static char lower(char c) {
+        if (c < 0x80) {
+            return Shapes.lowerAscii(c);
+        }
+        return Character.toLowerCase(c);
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+}

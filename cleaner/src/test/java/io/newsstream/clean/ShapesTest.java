@@ -1,0 +1,42 @@
+package io.newsstream.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ShapesTest {
+
+    @Test
+    void shouldSeparateKeyWordsAtEveryNonAlphanumericChar() {
+        assertThat(Shapes.key("“Don’t go,” she said.")).isEqualTo("don t go she said");
+        assertThat(Shapes.key("Sign-up for U.S. news -- now!")).isEqualTo("sign up for u s news now");
+        assertThat(Shapes.key("  ...  ")).isEmpty();
+    }
+
+    @Test
+    void shouldScanAsciiTheWayTheGeneralPathDoes() {
+        // The ASCII loop of scan() is branch-free arithmetic; key() and isSentence() are plain code.
+        Random random = new Random(42);
+        String alphabet = "aAbZz09 .,;:'\"()-?!\t/";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = random.nextInt(40);
+            for (int i = 0; i < len; i++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            Shapes.Scan scan = Shapes.scan(s);
+            assertThat(scan.key()).as("key of [%s]", s).isEqualTo(Shapes.key(s));
+            assertThat(scan.sentence()).as("sentence [%s]", s).isEqualTo(Shapes.isSentence(s));
+        }
+    }
+
+    @Test
+    void shouldScanNonAsciiTextByCodePoints() {
+        Shapes.Scan scan = Shapes.scan("Der Präsident sagte, dass die Gespräche weitergehen.");
+        assertThat(scan.key()).isEqualTo("der präsident sagte dass die gespräche weitergehen");
+        assertThat(scan.sentence()).isTrue();
+        assertThat(Shapes.scan("BREAKING NEWS FROM BAKU.").sentence()).isFalse();
+    }
+}

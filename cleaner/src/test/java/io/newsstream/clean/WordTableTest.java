@@ -1,0 +1,29 @@
+package io.newsstream.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WordTableTest {
+
+    private final WordTable table = new WordTable(Map.of("the", 1L, "für", 2L, "The", 4L, "subscribe", 8L));
+
+    @Test
+    void shouldFindAWordBySpanIgnoringCase() {
+        String text = "Read THE news für free; Subscribe!";
+        assertThat(table.get(text, 5, 8)).isEqualTo(1L | 4L); // "the" and "The" merge
+        assertThat(table.get(text, 14, 17)).isEqualTo(2L);
+        assertThat(table.get(text, 24, 33)).isEqualTo(8L);
+    }
+
+    @Test
+    void shouldGiveZeroForOtherWordsAndPartialSpans() {
+        String text = "then theatre th subscriber";
+        assertThat(table.get(text, 0, 4)).isZero();
+        assertThat(table.get(text, 5, 12)).isZero();
+        assertThat(table.get(text, 13, 15)).isZero();
+        assertThat(table.get(text, 16, 26)).isZero();
+        assertThat(table.get(text, 3, 3)).isZero();
+    }
+}
