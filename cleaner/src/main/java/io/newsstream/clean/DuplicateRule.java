@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * Repeated content keeps its first full occurrence. A segment of at least
  * {@link #MIN_CONTAINED_CHARS} key chars ({@link Shapes#key}: letters and digits only) whose key
- * equals an earlier one is removed, and so is one found inside a longer kept segment (a pull
- * quote repeating a sentence, wherever it sits) is removed. The containment search is skipped
+ * equals an earlier one is removed, and so is one found, at word boundaries, inside a longer
+ * kept segment (a pull quote repeating a sentence, wherever it sits). The containment search is skipped
  * when it would cost more than {@link #MAX_SEARCH_WORK} char comparisons, so a pathological
  * body stays fast; exact duplicates are always found (hashing).
  */
@@ -19,7 +19,6 @@ final class DuplicateRule implements CleaningRule {
     static final int MIN_CONTAINED_CHARS = 30;
     private static final int MAX_CONTAINED_CHARS = 1000;
     private static final long MAX_SEARCH_WORK = 50_000_000L;
-    private static final char SEPARATOR = '\u0001';
 
     // Shorter repeats are table rows ("Shr nil vs nil") or labels, left to RepeatedShapeRule.
 
@@ -44,31 +43,31 @@ final class DuplicateRule implements CleaningRule {
 
     private static void removeContained(Draft draft) {
         List<Segment> kept = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        List<Integer> offsets = new ArrayList<>();
-        StringBuilder joined = new StringBuilder();
+        long work = 0;
         int candidates = 0;
         for (Segment s : draft.segments()) {
-            if (!s.kept()) {
-                continue;
-            }
-            String key = s.key();
-            kept.add(s);
-            keys.add(key);
-            offsets.add(joined.length());
-            joined.append(key).append(SEPARATOR);
-            if (isCandidate(key)) {
-                candidates++;
+            if (s.kept()) {
+                kept.add(s);
+                work += s.key().length();
+                if (isCandidate(s.key())) {
+                    candidates++;
+                }
             }
         }
-        if ((long) candidates * joined.length() > MAX_SEARCH_WORK) {
+        if (candidates * work > MAX_SEARCH_WORK) {
             return;
         }
-        String all = joined.toString();
-        for (int i = 0; i < kept.size(); i++) {
-            String key = keys.get(i);
-            if (isCandidate(key) && occursElsewhere(all, key, offsets.get(i))) {
-                draft.remove(kept.get(i), RULE);
+        // Exact copies are gone, so a candidate can only sit inside a longer key: search those alone.
+        for (Segment s : kept) {
+            String key = s.key();
+            if (!isCandidate(key)) {
+                continue;
+            }
+            for (Segment other : kept) {
+                if (other != s && other.key().length() > key.length() && occursIn(other.key(), key)) {
+                    draft.remove(s, RULE);
+                    break;
+                }
             }
         }
     }
@@ -77,22 +76,14 @@ final class DuplicateRule implements CleaningRule {
         return key.length() >= MIN_CONTAINED_CHARS && key.length() <= MAX_CONTAINED_CHARS;
     }
 
-    /** Found at a word boundary inside another (necessarily longer, since exact copies are gone) segment. */
-    private static boolean occursElsewhere(String all, String key, int ownOffset) {
-        int from = 0;
-        while (true) {
-            int at = all.indexOf(key, from);
-            if (at < 0) {
-                return false;
-            }
+    /** The key found in the longer key at word boundaries (keys separate words with single spaces). */
+    private static boolean occursIn(String longer, String key) {
+        for (int at = longer.indexOf(key); at >= 0; at = longer.indexOf(key, at + 1)) {
             int end = at + key.length();
-            boolean own = at == ownOffset;
-            boolean bounded = (at == 0 || !Character.isLetterOrDigit(all.charAt(at - 1)))
-                    && (end == all.length() || !Character.isLetterOrDigit(all.charAt(end)));
-            if (!own && bounded) {
+            if ((at == 0 || longer.charAt(at - 1) == ' ') && (end == longer.length() || longer.charAt(end) == ' ')) {
                 return true;
             }
-            from = at + 1;
         }
+        return false;
     }
 }

@@ -177,14 +177,17 @@ final class Shapes {
      */
     static Scan scan(String s) {
         int n = s.length();
+        // The loop reads a char array, where the JIT drops the per-char checks of String.charAt.
+        char[] chars = new char[n];
+        s.getChars(0, n, chars, 0);
         byte[] b = new byte[n + 1];
         int len = 0;
+        int nonEmpty = 0; // the key has a char
         int pending = 0; // a separator since the last key char, and the key is not empty
         int decided = 0; // the current token's first letter or digit has been seen
         int words = 0;
         int lower = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+        for (char c : chars) {
             if (c >= 0x80) {
                 return new Scan(key(s), isSentence(s));
             }
@@ -195,7 +198,8 @@ final class Shapes {
             len += a & pending;
             b[len] = ASCII_KEY[c];
             len += a;
-            pending = (a ^ 1) & (-len >>> 31);
+            nonEmpty |= a;
+            pending = (a ^ 1) & nonEmpty;
             // A token's first letter or digit decides whether it is a word; a space ends the token.
             int first = a & (decided ^ 1);
             words += first & (f >> 1);

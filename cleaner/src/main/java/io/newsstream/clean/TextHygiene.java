@@ -37,9 +37,13 @@ final class TextHygiene {
     }
 
     static List<Line> lines(String raw, RemovalTally tally) {
-        String text = needsNfc(raw) ? Normalizer.normalize(raw, Normalizer.Form.NFC) : raw;
+        // Loops over a char array run without String.charAt's per-char checks.
+        char[] chars = raw.toCharArray();
+        if (needsNfc(chars, raw)) {
+            chars = Normalizer.normalize(raw, Normalizer.Form.NFC).toCharArray();
+        }
         List<Line> out = new ArrayList<>();
-        int n = text.length();
+        int n = chars.length;
         char[] line = new char[Math.min(n, 1024) + 2];
         int len = 0;
         int removed = 0;
@@ -49,10 +53,16 @@ final class TextHygiene {
         int i = 0;
         while (i < n) {
             if (atLineStart && leading == 0) {
-                // Most lines of news text need nothing done: take them as they are.
-                int end = plainLineEnd(text, i, n);
-                if (end > i) {
-                    out.add(new Line(text.substring(i, end), false));
+                // Most lines of news text need nothing done but dropping an indent: take them as they are.
+                int indent = 0;
+                int from = i;
+                while (from < n && (chars[from] == ' ' || chars[from] == '\t')) {
+                    indent += chars[from] == '\t' ? 4 : 1;
+                    from++;
+                }
+                int end = plainLineEnd(chars, from, n);
+                if (end > from) {
+                    out.add(new Line(new String(chars, from, end - from), indent >= 2));
                     if (end == n) {
                         tally.add(RULE, removed, removed);
                         return out;
@@ -61,17 +71,25 @@ final class TextHygiene {
                     continue;
                 }
             }
-            char c = text.charAt(i);
+            char c = chars[i];
             int cp;
             if (c >= 0x21 && c < 0x7F) {
                 // Printable ASCII, the common case: no look-ups.
                 i++;
                 cp = c;
+            } else if (c == ' ') {
+                i++;
+                if (atLineStart) {
+                    leading++;
+                } else {
+                    pendingSpace = true;
+                }
+                continue;
             } else {
-                cp = text.codePointAt(i);
+                cp = Character.codePointAt(chars, i);
                 i += Character.charCount(cp);
                 if (cp == '\r') {
-                    if (i < n && text.charAt(i) == '\n') {
+                    if (i < n && chars[i] == '\n') {
                         i++;
                     }
                     cp = '\n';
@@ -121,11 +139,11 @@ final class TextHygiene {
      * this method would leave it unchanged: printable ASCII, single spaces between words, no
      * space at either end; otherwise {@code from} (the line goes through the general path).
      */
-    private static int plainLineEnd(String text, int from, int n) {
+    private static int plainLineEnd(char[] text, int from, int n) {
         int i = from;
         int previous = PLAIN_SPACE; // a leading space is not plain
         while (i < n) {
-            char c = text.charAt(i);
+            char c = text[i];
             int kind = c < 0x80 ? PLAIN[c] : PLAIN_OTHER;
             // Branches taken once a line at most, so the loop runs without mispredictions.
             if (kind >= PLAIN_NEWLINE) {
@@ -143,14 +161,17 @@ final class TextHygiene {
         return i > from && previous != PLAIN_SPACE ? i : from;
     }
 
-    /** Below U+0300 every character is already in NFC; most news text never needs the normaliser. */
-    private static boolean needsNfc(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x300) {
-                return !Normalizer.isNormalized(s, Normalizer.Form.NFC);
-            }
+    /**
+     * Below U+0300 every character is already in NFC; most news text never needs the
+     * normaliser. The test ORs all chars together (a loop the JIT vectorises): when no bit at or
+     * above U+0300's is set, no char can be that high.
+     */
+    private static boolean needsNfc(char[] chars, String s) {
+        int any = 0;
+        for (char c : chars) {
+            any |= c;
         }
-        return false;
+        return any >= 0x300 && !Normalizer.isNormalized(s, Normalizer.Form.NFC);
     }
 
     static boolean isSpace(int cp) {
