@@ -22,9 +22,9 @@ import java.util.Set;
  * words are fewer than {@link #MIN_RUNNING_TEXT_SHARE} of the words (tables of figures, lists of
  * names) the text has no running text to tell a language by and gets null; lingua's guess on it
  * is noise (on the Reuters earnings tables it answered Swedish, Czech and Turkish). Otherwise a
- * language with at least {@link #MIN_HITS} hits (or {@link #MIN_HITS_ALONE} when no other language
- * has any) in at least {@link #MIN_WORDS} words and {@link #LEAD_FACTOR} times the hits of the
- * runner-up is the answer; a capital letter alone ("V", "A" in a table) is not a function word. That settles nearly all
+ * language with at least {@link #MIN_WORDS} words and either {@link #MIN_HITS} hits and
+ * {@link #LEAD_FACTOR} times the hits of the runner-up, or {@link #MIN_HITS_WIDE_LEAD} hits and
+ * {@link #WIDE_LEAD_FACTOR} times the runner-up's, is the answer; a capital letter alone ("V", "A" in a table) is not a function word. That settles nearly all
  * news prose in microseconds. Only what it cannot settle goes to lingua (restricted to
  * {@code rules/languages.txt}, low accuracy mode, preloaded models, null when the two best are
  * too close): other scripts, very short samples, and Latin-script text whose function words
@@ -41,8 +41,9 @@ final class LanguageGuesser {
     static final int MIN_LETTERS = 20;
     static final int MIN_WORDS = 6;
     static final int MIN_HITS = 3;
-    /** Hits enough when no other language has a single one. */
-    static final int MIN_HITS_ALONE = 2;
+    /** Hits enough when the runner-up has at most half as many. */
+    static final int MIN_HITS_WIDE_LEAD = 2;
+    static final double WIDE_LEAD_FACTOR = 2.0;
     /** The best language needs this many times the runner-up's hits. */
     static final double LEAD_FACTOR = 1.5;
     /**
@@ -144,7 +145,8 @@ final class LanguageGuesser {
      * {@link #MIN_LETTERS} letters; {@link Verdict#UNDECIDED} means "ask lingua". One scan; a
      * word is looked up in the table without being copied.
      */
-    Verdict profile(CharSequence sample) {
+    Verdict profile(CharSequence text) {
+        String sample = text.toString(); // one concrete type for the per-char calls below
         int[] hits = new int[codes.length];
         int words = 0;
         int latin = 0;
@@ -152,14 +154,32 @@ final class LanguageGuesser {
         int n = sample.length();
         int i = 0;
         while (i < n) {
-            int cp = Character.codePointAt(sample, i);
-            if (!isLetter(cp)) {
-                i += Character.charCount(cp);
+            char c = sample.charAt(i);
+            if (c < 0x80) {
+                if (!isAsciiLetter(c)) {
+                    i++;
+                    continue;
+                }
+            } else if (!Character.isLetter(sample.codePointAt(i))) {
+                i += Character.charCount(sample.codePointAt(i));
                 continue;
             }
             int start = i;
-            while (i < n && isLetter(cp = Character.codePointAt(sample, i))) {
-                if (cp < 0x80 || Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
+            while (i < n) {
+                c = sample.charAt(i);
+                if (c < 0x80) {
+                    if (!isAsciiLetter(c)) {
+                        break;
+                    }
+                    latin++;
+                    i++;
+                    continue;
+                }
+                int cp = sample.codePointAt(i);
+                if (!Character.isLetter(cp)) {
+                    break;
+                }
+                if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
                     latin++;
                 } else {
                     otherScript++;
@@ -196,14 +216,14 @@ final class LanguageGuesser {
                 runnerUp = Math.max(runnerUp, hits[l]);
             }
         }
-        // Two hits decide when no other language has any: "the" and "to" in a short English line.
-        int minHits = runnerUp == 0 ? MIN_HITS_ALONE : MIN_HITS;
-        boolean clear = words >= MIN_WORDS && hits[best] >= minHits && hits[best] >= LEAD_FACTOR * runnerUp;
+        // Two hits decide with twice the runner-up's: "for" and "in" against German's "in".
+        boolean clear = words >= MIN_WORDS && (hits[best] >= MIN_HITS && hits[best] >= LEAD_FACTOR * runnerUp
+                || hits[best] >= MIN_HITS_WIDE_LEAD && hits[best] >= WIDE_LEAD_FACTOR * runnerUp);
         return clear ? new Verdict(codes[best], false) : Verdict.UNDECIDED;
     }
 
-    private static boolean isLetter(int cp) {
-        return cp < 0x80 ? (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' : Character.isLetter(cp);
+    private static boolean isAsciiLetter(char c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,11 +39,8 @@ final class LinePatterns {
     /** The distinct hints, and for each regex row the index of its hint there (-1: none). */
     private final List<String> hints = new ArrayList<>();
     private int[] hintOf = new int[0];
-    /** For each regex row, the chars below {@link #FIRST_CHARS} a matching segment can start with. */
-    private boolean[][] firstChars = new boolean[0][];
-    /** For each regex row, the ASCII pairs a matching segment can start with ({@link #possibleFirstPairs}). */
-    private long[][] firstPairs = new long[0][];
-    private static final int FIRST_CHARS = 0x100;
+    /** Which regex rows a segment's first chars let through. */
+    private final RegexStarts regexStarts;
 
     LinePatterns(String resource) {
         Map<String, Long> lineIndex = new HashMap<>();
@@ -74,12 +70,7 @@ final class LinePatterns {
         this.prefixHead = Math.min(3, prefixes.stream().mapToInt(r -> r.pattern().length()).min().orElse(3));
         this.prefixHeads = new WordGroups(prefixes.stream().map(r -> r.pattern().substring(0, prefixHead)).toList());
         this.longestLine = lineIndex.keySet().stream().mapToInt(String::length).max().orElse(0);
-        firstChars = new boolean[regexes.size()][];
-        firstPairs = new long[regexes.size()][];
-        for (int r = 0; r < regexes.size(); r++) {
-            firstChars[r] = possibleFirstChars(regexes.get(r).regex());
-            firstPairs[r] = possibleFirstPairs(regexes.get(r).regex(), firstChars[r]);
-        }
+        this.regexStarts = new RegexStarts(regexes.stream().map(Row::regex).toList());
         hintOf = new int[regexes.size()];
         for (int r = 0; r < regexes.size(); r++) {
             String hint = regexes.get(r).hint();
@@ -98,66 +89,6 @@ final class LinePatterns {
                 hintOf[r] = hints.indexOf(keyHint);
             }
         }
-    }
-
-    /**
-     * Which chars below {@link #FIRST_CHARS} can start a segment the regex matches as a whole:
-     * those for which matching the one-char string either succeeds or runs out of input
-     * ({@link Matcher#hitEnd()}). When the engine rejects a first char without reading on, no
-     * longer string starting with it can match either; a segment starting with any other char
-     * never reaches the regex engine. The JDK's regex API has no such query of its own.
-     */
-    static boolean[] possibleFirstChars(Pattern regex) {
-        boolean[] possible = new boolean[FIRST_CHARS];
-        for (char c = 0; c < FIRST_CHARS; c++) {
-            possible[c] = canStart(regex, String.valueOf(c));
-        }
-        return possible;
-    }
-
-    /**
-     * The same for the first two chars, both ASCII: bit {@code c0 * 128 + c1} of the result. Wire
-     * copy opens many short lines with letters that also open a share bar or a credit ("re",
-     * "co", "fo"); the second char tells most of them apart.
-     */
-    static long[] possibleFirstPairs(Pattern regex, boolean[] firstChars) {
-        long[] possible = new long[128 * 128 / Long.SIZE];
-        char[] pair = new char[2];
-        for (char c0 = 0; c0 < 128; c0++) {
-            if (!firstChars[c0]) {
-                continue;
-            }
-            pair[0] = c0;
-            for (char c1 = 0; c1 < 128; c1++) {
-                pair[1] = c1;
-                if (canStart(regex, new String(pair))) {
-                    int bit = c0 * 128 + c1;
-                    possible[bit >>> 6] |= 1L << bit;
-                }
-            }
-        }
-        return possible;
-    }
-
-    private static boolean canStart(Pattern regex, String prefix) {
-        Matcher m = regex.matcher(prefix);
-        return m.matches() || m.hitEnd();
-    }
-
-    /** Whether a segment starting with these chars may match regex row {@code k}. */
-    private boolean mayStart(int k, String text) {
-        char c0 = text.charAt(0);
-        if (c0 >= FIRST_CHARS) {
-            return true;
-        }
-        if (!firstChars[k][c0]) {
-            return false;
-        }
-        if (text.length() < 2 || c0 >= 128 || text.charAt(1) >= 128) {
-            return true;
-        }
-        int bit = c0 * 128 + text.charAt(1);
-        return (firstPairs[k][bit >>> 6] & 1L << bit) != 0;
     }
 
     /** The first row matching the segment, or null. */
@@ -180,9 +111,10 @@ final class LinePatterns {
         }
         // Each distinct hint is looked for once per segment, not once per row that names it.
         byte[] found = null;
-        for (int k = 0; k < regexes.size(); k++) {
+        for (long rows = regexStarts.candidates(text); rows != 0; rows &= rows - 1) {
+            int k = Long.numberOfTrailingZeros(rows);
             Row r = regexes.get(k);
-            if (!atEdge && r.edgeOnly() || !mayStart(k, text)) {
+            if (!atEdge && r.edgeOnly()) {
                 continue;
             }
             int h = hintOf[k];

@@ -81,27 +81,17 @@ class BoilerplateTest {
     }
 
     @Test
-    void shouldPassEveryFirstCharAndPairThatCanStartAMatch() {
-        java.util.regex.Pattern share = java.util.regex.Pattern.compile("(?i)(?:share|post)(?: this)? on [a-z]{1,20}");
-        boolean[] first = LinePatterns.possibleFirstChars(share);
-        assertThat(first['s']).isTrue();
-        assertThat(first['S']).isTrue();
-        assertThat(first['P']).isTrue();
-        assertThat(first['x']).isFalse();
-        assertThat(first[' ']).isFalse();
-        long[] pairs = LinePatterns.possibleFirstPairs(share, first);
-        assertThat(bit(pairs, 'S', 'h')).isTrue();
-        assertThat(bit(pairs, 'p', 'O')).isTrue();
-        assertThat(bit(pairs, 's', 'a')).isFalse();
-        assertThat(bit(pairs, 'x', 'h')).isFalse();
-        // A regex that may start anywhere lets every char through.
-        boolean[] any = LinePatterns.possibleFirstChars(java.util.regex.Pattern.compile(".{0,30}?\\(credit: [A-Z]+\\)"));
-        assertThat(any['x']).isTrue();
-        assertThat(any['(']).isTrue();
-    }
-
-    private static boolean bit(long[] pairs, char c0, char c1) {
-        int bit = c0 * 128 + c1;
-        return (pairs[bit >>> 6] & 1L << bit) != 0;
+    void shouldLetThroughEveryStartThatCanBeginAMatch() {
+        RegexStarts starts = new RegexStarts(java.util.List.of(
+                java.util.regex.Pattern.compile("(?i)(?:share|post)(?: this)? on [a-z]{1,20}"),
+                java.util.regex.Pattern.compile(".{0,30}?\\(credit: [A-Z]+\\)")));
+        assertThat(starts.candidates("Share on Facebook")).isEqualTo(0b11);
+        assertThat(starts.candidates("POST this on x")).isEqualTo(0b11);
+        // "S" can start "share", "Sa" cannot: only the regex that may start anywhere is left.
+        assertThat(starts.candidates("Sales 15.9 mln vs 12.0 mln")).isEqualTo(0b10);
+        assertThat(starts.candidates("Shr 39 cts vs 50 cts")).isEqualTo(0b11);
+        assertThat(starts.candidates("Net 1,545,160 vs 2,188,933")).isEqualTo(0b10);
+        assertThat(starts.candidates("S")).isEqualTo(0b11);
+        assertThat(starts.candidates("“Share on”")).isEqualTo(0b11); // chars above U+00FF are not judged
     }
 }
