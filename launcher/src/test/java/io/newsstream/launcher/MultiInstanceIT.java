@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsstream.producer.ArticlePublisher;
 import io.newsstream.producer.ProducerSettings;
-import io.newsstream.registry.server.RegistryServer;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.streams.app.StreamsApp;
 import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -54,25 +51,17 @@ class MultiInstanceIT {
     @TempDir
     static Path stateRoot;
 
-    private static KafkaClusterTestKit cluster;
-    private static RegistryServer registry;
+    private static TestStack stack;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = TestClusters.singleNode();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
-            TopicSetup.ensure(admin, TopicNames.defaults(), 6, (short) 1); // more partitions than instances
-        }
-        registry = TestClusters.registry(cluster);
+        stack = TestStack.singleNode(TopicNames.defaults(), 6); // more partitions than instances
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        if (registry != null) {
-            registry.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -82,7 +71,7 @@ class MultiInstanceIT {
         final List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             final int port = PipelineIT.freePort();
-            final StreamsAppConfig config = new StreamsAppConfig("multi-instance-it", cluster.bootstrapServers(), registry.url(),
+            final StreamsAppConfig config = new StreamsAppConfig("multi-instance-it", stack.bootstrapServers(), stack.registryUrl(),
                     stateRoot.resolve("instance-" + i), "127.0.0.1", port, "127.0.0.1", 1, 1, "exactly_once_v2", 100,
                     TopologyConfig.defaults(), Map.of());
             final StreamsApp app = new StreamsApp(config, Map.of());
@@ -166,7 +155,7 @@ class MultiInstanceIT {
     }
 
     private static void publish(final List<RawArticle> articles) {
-        try (ArticlePublisher publisher = new ArticlePublisher(new ProducerSettings(cluster.bootstrapServers(), registry.url(),
+        try (ArticlePublisher publisher = new ArticlePublisher(new ProducerSettings(stack.bootstrapServers(), stack.registryUrl(),
                 TopicNames.defaults().raw(), Map.of()))) {
             articles.forEach(publisher::send);
             assertThat(publisher.flush()).allMatch(ArticlePublisher.Published::ok);

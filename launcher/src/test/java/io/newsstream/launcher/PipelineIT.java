@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsstream.producer.ArticlePublisher;
 import io.newsstream.producer.ArticleReader;
 import io.newsstream.producer.ProducerSettings;
-import io.newsstream.registry.server.RegistryServer;
 import io.newsstream.streams.app.StreamsApp;
 import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.config.TopicNames;
@@ -15,7 +14,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -53,30 +51,24 @@ class PipelineIT {
     @TempDir
     static Path stateDir;
 
-    private static KafkaClusterTestKit cluster;
-    private static RegistryServer registry;
+    private static TestStack stack;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = TestClusters.singleNode();
-        TestClusters.createTopics(cluster.bootstrapServers(), TopicNames.defaults(), (short) 1);
-        registry = TestClusters.registry(cluster);
+        stack = TestStack.singleNode(TopicNames.defaults());
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        if (registry != null) {
-            registry.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     void shouldCountTheSeedsAndServeThemOverHttpAcrossARestart() throws Exception {
         final int port = freePort();
-        final StreamsAppConfig config = new StreamsAppConfig("pipeline-it", cluster.bootstrapServers(), registry.url(),
+        final StreamsAppConfig config = new StreamsAppConfig("pipeline-it", stack.bootstrapServers(), stack.registryUrl(),
                 stateDir, "127.0.0.1", port, "localhost", 1, 1, "exactly_once_v2", 100, TopologyConfig.defaults(), Map.of());
         final List<String> ids = publishSeeds();
 
@@ -143,7 +135,7 @@ class PipelineIT {
 
     private static List<String> publishSeeds() throws IOException {
         final Path seeds = seedsDir();
-        final ProducerSettings settings = new ProducerSettings(cluster.bootstrapServers(), registry.url(),
+        final ProducerSettings settings = new ProducerSettings(stack.bootstrapServers(), stack.registryUrl(),
                 TopicNames.defaults().raw(), Map.of());
         final List<String> ids = new ArrayList<>();
         try (ArticlePublisher publisher = new ArticlePublisher(settings)) {
@@ -233,7 +225,7 @@ class PipelineIT {
     }
 
     private static long changelogRetentionMs(final String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
             final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             return Long.parseLong(admin.describeConfigs(List.of(resource)).all().get().get(resource)
                     .get(TopicConfig.RETENTION_MS_CONFIG).value());

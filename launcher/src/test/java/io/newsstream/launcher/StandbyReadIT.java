@@ -3,13 +3,11 @@ package io.newsstream.launcher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsstream.producer.ArticlePublisher;
 import io.newsstream.producer.ProducerSettings;
-import io.newsstream.registry.server.RegistryServer;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.streams.app.StreamsApp;
 import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -47,20 +45,18 @@ class StandbyReadIT {
     @TempDir
     static Path stateRoot;
 
-    private static KafkaClusterTestKit cluster;
-    private static RegistryServer registry;
+    private static TestStack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = TestClusters.singleNode();
-        TestClusters.createTopics(cluster.bootstrapServers(), TopicNames.defaults(), (short) 1);
-        registry = TestClusters.registry(cluster);
+        stack = TestStack.singleNode(TopicNames.defaults());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        registry.close();
-        cluster.close();
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     @Test
@@ -101,7 +97,7 @@ class StandbyReadIT {
     }
 
     private static StreamsApp app(final int port, final String advertised, final String name) {
-        return new StreamsApp(new StreamsAppConfig("standby-read-it", cluster.bootstrapServers(), registry.url(),
+        return new StreamsApp(new StreamsAppConfig("standby-read-it", stack.bootstrapServers(), stack.registryUrl(),
                 stateRoot.resolve(name), "127.0.0.1", port, advertised, 1, 1, "exactly_once_v2", 100,
                 TopologyConfig.defaults(), Map.of()), Map.of());
     }
@@ -119,7 +115,7 @@ class StandbyReadIT {
                     .setBody("Delegates from " + country[1] + " arrived on Monday for talks number " + i + ".")
                     .setPublishedAt(t).setFetchedAt(t).build());
         }
-        try (ArticlePublisher publisher = new ArticlePublisher(new ProducerSettings(cluster.bootstrapServers(), registry.url(),
+        try (ArticlePublisher publisher = new ArticlePublisher(new ProducerSettings(stack.bootstrapServers(), stack.registryUrl(),
                 TopicNames.defaults().raw(), Map.of()))) {
             articles.forEach(publisher::send);
             assertThat(publisher.flush()).allMatch(ArticlePublisher.Published::ok);

@@ -61,13 +61,25 @@ public final class TestClusters {
 
     /** Creates the application's topics exactly as {@code newsstream streams} does, with 3 partitions. */
     public static void createTopics(final String bootstrap, final TopicNames topics, final short replication) {
+        createTopics(bootstrap, topics, 3, replication);
+    }
+
+    /** Creates the application's topics exactly as {@code newsstream streams} does. */
+    public static void createTopics(final String bootstrap, final TopicNames topics, final int partitions,
+            final short replication) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            TopicSetup.ensure(admin, topics, 3, replication);
+            TopicSetup.ensure(admin, topics, partitions, replication);
         }
     }
 
-    /** A registry on a free port keeping its schemas in the cluster. */
+    /** A registry on a free port keeping its schemas in the cluster, at replication 1. */
     public static RegistryServer registry(final KafkaClusterTestKit cluster) {
-        return RegistryServer.start(new RegistryServer.Config("127.0.0.1", 0, cluster.bootstrapServers(), "_schemas", 1, Map.of()));
+        return registry(cluster, 1);
+    }
+
+    /** A registry on a free port keeping its schemas in the cluster, at the given replication. */
+    public static RegistryServer registry(final KafkaClusterTestKit cluster, final int replication) {
+        return RegistryServer.start(new RegistryServer.Config("127.0.0.1", 0, cluster.bootstrapServers(), "_schemas",
+                replication, Map.of()));
     }
 }

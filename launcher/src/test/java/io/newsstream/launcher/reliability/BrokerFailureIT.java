@@ -1,15 +1,14 @@
 package io.newsstream.launcher.reliability;
 
 import io.newsstream.launcher.TestClusters;
+import io.newsstream.launcher.TestStack;
 import io.newsstream.producer.ArticlePublisher;
-import io.newsstream.registry.server.RegistryServer;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.streams.app.StreamsApp;
 import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
 import kafka.server.BrokerServer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -39,23 +38,17 @@ class BrokerFailureIT {
     @TempDir
     static Path work;
 
-    private static KafkaClusterTestKit cluster;
-    private static RegistryServer registry;
+    private static TestStack stack;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = TestClusters.threeBrokers();
-        TestClusters.createTopics(cluster.bootstrapServers(), TOPICS, (short) 3);
-        registry = RegistryServer.start(new RegistryServer.Config("127.0.0.1", 0, cluster.bootstrapServers(), "_schemas", 3, Map.of()));
+        stack = TestStack.threeBrokers(TOPICS);
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        if (registry != null) {
-            registry.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -64,14 +57,14 @@ class BrokerFailureIT {
         final List<RawArticle> corpus = Corpus.articles("broker", ARTICLES, 3L);
         final Set<String> ids = new TreeSet<>();
         corpus.forEach(a -> ids.add(a.getId()));
-        final StreamsAppConfig config = new StreamsAppConfig("broker-failure-it", cluster.bootstrapServers(), registry.url(),
+        final StreamsAppConfig config = new StreamsAppConfig("broker-failure-it", stack.bootstrapServers(), stack.registryUrl(),
                 work.resolve("state"), "127.0.0.1", TestClusters.freePort(), "localhost", 1, 3, "exactly_once_v2", 100, TopologyConfig.defaults(),
                 Map.of());
         final int third = ARTICLES / 3;
-        final int victim = cluster.brokers().keySet().iterator().next();
-        final BrokerServer broker = cluster.brokers().get(victim);
+        final int victim = stack.cluster().brokers().keySet().iterator().next();
+        final BrokerServer broker = stack.cluster().brokers().get(victim);
         try (StreamsApp app = new StreamsApp(config, Map.of());
-             ArticlePublisher publisher = Publishing.publisher(cluster.bootstrapServers(), registry.url(), TOPICS.raw())) {
+             ArticlePublisher publisher = Publishing.publisher(stack.bootstrapServers(), stack.registryUrl(), TOPICS.raw())) {
             app.start();
             Publishing.publish(publisher, corpus.subList(0, third));
             awaitRunning(app);
@@ -88,7 +81,7 @@ class BrokerFailureIT {
             Publishing.publish(publisher, corpus.subList(2 * third, ARTICLES));
 
             final CountsApi api = new CountsApi(app.httpPort());
-            final Outputs outputs = new Outputs(cluster.bootstrapServers(), registry.url());
+            final Outputs outputs = new Outputs(stack.bootstrapServers(), stack.registryUrl());
             final Outputs.Tagged tagged = awaitCounted(api, outputs, ids);
             Thread.sleep(3_000);
             final Outputs.Tagged settled = outputs.tagged(TOPICS.tagged());

@@ -1,13 +1,12 @@
 package io.newsstream.launcher.reliability;
 
 import io.newsstream.launcher.TestClusters;
+import io.newsstream.launcher.TestStack;
 import io.newsstream.producer.ArticlePublisher;
-import io.newsstream.registry.server.RegistryServer;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.topology.StoreNames;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -55,24 +54,18 @@ class GracefulShutdownIT {
     @TempDir
     static Path work;
 
-    private static KafkaClusterTestKit cluster;
-    private static RegistryServer registry;
+    private static TestStack stack;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = TestClusters.singleNode();
-        TestClusters.createTopics(cluster.bootstrapServers(), TOPICS, (short) 1);
-        registry = TestClusters.registry(cluster);
+        stack = TestStack.singleNode(TOPICS);
         Files.deleteIfExists(LOG);
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        if (registry != null) {
-            registry.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -81,15 +74,15 @@ class GracefulShutdownIT {
         final List<RawArticle> corpus = Corpus.articles("sigterm", ARTICLES, 15L);
         final int port = TestClusters.freePort();
         final CountsApi api = new CountsApi(port);
-        final Outputs outputs = new Outputs(cluster.bootstrapServers(), registry.url());
+        final Outputs outputs = new Outputs(stack.bootstrapServers(), stack.registryUrl());
 
         NewsstreamProcess app = startApp(port);
-        try (ArticlePublisher publisher = Publishing.publisher(cluster.bootstrapServers(), registry.url(), TOPICS.raw())) {
+        try (ArticlePublisher publisher = Publishing.publisher(stack.bootstrapServers(), stack.registryUrl(), TOPICS.raw())) {
             awaitReady(app, api);
             Publishing.publish(publisher, corpus.subList(0, ARTICLES / 2));
             awaitOutput(app);
 
-            final long cleanedAtSigterm = Publishing.endOffsets(cluster.bootstrapServers(), TOPICS.cleaned());
+            final long cleanedAtSigterm = Publishing.endOffsets(stack.bootstrapServers(), TOPICS.cleaned());
             app.mark("SIGTERM by the test");
             final long signalled = System.nanoTime();
             app.terminate();
@@ -131,8 +124,8 @@ class GracefulShutdownIT {
 
     private static NewsstreamProcess startApp(final int port) throws IOException {
         return NewsstreamProcess.start(LOG, List.of("streams",
-                "--bootstrap-servers", cluster.bootstrapServers(),
-                "--schema-registry-url", registry.url(),
+                "--bootstrap-servers", stack.bootstrapServers(),
+                "--schema-registry-url", stack.registryUrl(),
                 "--application-id", APP_ID,
                 "--http-host", "127.0.0.1",
                 "--http-port", String.valueOf(port),
@@ -159,13 +152,13 @@ class GracefulShutdownIT {
 
     private static long changelogRecords() throws Exception {
         final Set<String> changelogs;
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
             changelogs = new TreeSet<>(admin.listTopics().names().get());
         }
         long records = 0;
         for (String topic : changelogs) {
             if (topic.startsWith(APP_ID + "-") && topic.endsWith("-changelog")) {
-                records += Publishing.endOffsets(cluster.bootstrapServers(), topic);
+                records += Publishing.endOffsets(stack.bootstrapServers(), topic);
             }
         }
         return records;
@@ -183,7 +176,7 @@ class GracefulShutdownIT {
     /** Waits until the app has written cleaned output, so the SIGTERM lands while it is processing. */
     private static void awaitOutput(final NewsstreamProcess app) throws Exception {
         final long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (Publishing.endOffsets(cluster.bootstrapServers(), TOPICS.cleaned()) == 0) {
+        while (Publishing.endOffsets(stack.bootstrapServers(), TOPICS.cleaned()) == 0) {
             assertThat(System.nanoTime()).as("output within 120 s; log:%n%s", app.tail(40)).isLessThan(deadline);
             Thread.sleep(100);
         }

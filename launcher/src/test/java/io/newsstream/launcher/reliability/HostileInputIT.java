@@ -3,15 +3,14 @@ package io.newsstream.launcher.reliability;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsstream.launcher.TestClusters;
+import io.newsstream.launcher.TestStack;
 import io.newsstream.producer.ArticlePublisher;
-import io.newsstream.registry.server.RegistryServer;
 import io.newsstream.streams.app.StreamsApp;
 import io.newsstream.streams.config.ApiSecurityConfig;
 import io.newsstream.streams.config.ServerTimeouts;
 import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -55,24 +54,21 @@ class HostileInputIT {
     @TempDir
     static Path stateDir;
 
-    private static KafkaClusterTestKit cluster;
-    private static RegistryServer registry;
+    private static TestStack stack;
     private static StreamsApp app;
     private static RawHttp http;
     private static List<byte[]> assets;
 
     @BeforeAll
     static void startApp() throws Exception {
-        cluster = TestClusters.singleNode();
         final TopicNames topics = TopicNames.defaults();
-        TestClusters.createTopics(cluster.bootstrapServers(), topics, (short) 1);
-        registry = TestClusters.registry(cluster);
+        stack = TestStack.singleNode(topics);
         final int port = TestClusters.freePort();
-        app = new StreamsApp(new StreamsAppConfig("hostile-input-it", cluster.bootstrapServers(), registry.url(), stateDir,
+        app = new StreamsApp(new StreamsAppConfig("hostile-input-it", stack.bootstrapServers(), stack.registryUrl(), stateDir,
                 "127.0.0.1", port, "localhost", 1, 1, "exactly_once_v2", 100, TopologyConfig.defaults(), Map.of()),
                 Map.of(), ApiSecurityConfig.open(), new ServerTimeouts(IDLE_TIMEOUT, HEADER_TIMEOUT, Duration.ofSeconds(30)));
         app.start();
-        try (ArticlePublisher publisher = Publishing.publisher(cluster.bootstrapServers(), registry.url(), topics.raw())) {
+        try (ArticlePublisher publisher = Publishing.publisher(stack.bootstrapServers(), stack.registryUrl(), topics.raw())) {
             Publishing.publish(publisher, Corpus.articles("hostile", 20, 7L));
         }
         http = new RawHttp(port);
@@ -90,11 +86,8 @@ class HostileInputIT {
         if (app != null) {
             app.close();
         }
-        if (registry != null) {
-            registry.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 

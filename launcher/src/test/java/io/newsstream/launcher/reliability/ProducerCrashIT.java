@@ -1,13 +1,12 @@
 package io.newsstream.launcher.reliability;
 
 import io.newsstream.launcher.TestClusters;
-import io.newsstream.registry.server.RegistryServer;
+import io.newsstream.launcher.TestStack;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.streams.app.StreamsApp;
 import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -45,23 +44,17 @@ class ProducerCrashIT {
     @TempDir
     static Path work;
 
-    private static KafkaClusterTestKit cluster;
-    private static RegistryServer registry;
+    private static TestStack stack;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = TestClusters.singleNode();
-        TestClusters.createTopics(cluster.bootstrapServers(), TOPICS, (short) 1);
-        registry = RegistryServer.start(new RegistryServer.Config("127.0.0.1", 0, cluster.bootstrapServers(), "_schemas", 1, Map.of()));
+        stack = TestStack.singleNode(TOPICS);
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        if (registry != null) {
-            registry.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -74,7 +67,7 @@ class ProducerCrashIT {
             ids.add(article.getId());
         }
         final Random random = new Random(SEED);
-        final StreamsAppConfig config = new StreamsAppConfig("producer-crash-it", cluster.bootstrapServers(), registry.url(),
+        final StreamsAppConfig config = new StreamsAppConfig("producer-crash-it", stack.bootstrapServers(), stack.registryUrl(),
                 work.resolve("state"), "127.0.0.1", TestClusters.freePort(), "localhost", 1, 1, "exactly_once_v2", 100, TopologyConfig.defaults(),
                 Map.of());
         try (StreamsApp app = new StreamsApp(config, Map.of())) {
@@ -85,11 +78,11 @@ class ProducerCrashIT {
             final NewsstreamProcess last = produce(folder);
             assertThat(last.waitFor(180, TimeUnit.SECONDS)).as("final producer run exit code; log:%n%s", last.tail(20))
                     .isZero();
-            final long raw = Publishing.endOffsets(cluster.bootstrapServers(), TOPICS.raw());
+            final long raw = Publishing.endOffsets(stack.bootstrapServers(), TOPICS.raw());
             report("final run published all %d files; %d raw records in all (re-sends included)", FILES, raw);
 
             final CountsApi api = new CountsApi(app.httpPort());
-            final Outputs outputs = new Outputs(cluster.bootstrapServers(), registry.url());
+            final Outputs outputs = new Outputs(stack.bootstrapServers(), stack.registryUrl());
             final Outputs.Tagged tagged = awaitCounted(api, outputs, ids);
             Thread.sleep(3_000);
             final Outputs.Tagged settled = outputs.tagged(TOPICS.tagged());
@@ -106,7 +99,7 @@ class ProducerCrashIT {
      * are on the topic (so every kill lands mid-run, however many came before), checks it was.
      */
     private static void killPartWay(final Path folder, final Random random, final int kill) throws Exception {
-        final long before = Publishing.endOffsets(cluster.bootstrapServers(), TOPICS.raw());
+        final long before = Publishing.endOffsets(stack.bootstrapServers(), TOPICS.raw());
         // Records on the topic include re-sends of files in flight at earlier kills: this
         // under-estimates what is left, which only makes the kill land earlier.
         final int remaining = (int) Math.max(10, FILES - before);
@@ -114,13 +107,13 @@ class ProducerCrashIT {
         final NewsstreamProcess producer = produce(folder);
         final long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         long now;
-        while ((now = Publishing.endOffsets(cluster.bootstrapServers(), TOPICS.raw())) < target && producer.isAlive()) {
+        while ((now = Publishing.endOffsets(stack.bootstrapServers(), TOPICS.raw())) < target && producer.isAlive()) {
             assertThat(System.nanoTime()).as("producer progress within 120 s").isLessThan(deadline);
             Thread.sleep(20);
         }
         assertThat(producer.isAlive()).as("producer still running at kill %d (it must not have finished)", kill).isTrue();
         producer.kill();
-        final long after = Publishing.endOffsets(cluster.bootstrapServers(), TOPICS.raw());
+        final long after = Publishing.endOffsets(stack.bootstrapServers(), TOPICS.raw());
         report("SIGKILL %d of the producer: %d of %d files on the topic at the kill (%d when checked after)", kill,
                 now - before, FILES, after - before);
         assertThat(after - before).as("kill %d landed part-way", kill).isLessThan(FILES);
@@ -128,7 +121,7 @@ class ProducerCrashIT {
 
     private static NewsstreamProcess produce(final Path folder) throws Exception {
         return NewsstreamProcess.start(Path.of("target", "reliability", "ProducerCrashIT-produce.log"), List.of("produce",
-                folder.toString(), "--bootstrap-servers", cluster.bootstrapServers(), "--schema-registry-url", registry.url(),
+                folder.toString(), "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.registryUrl(),
                 "--state-dir", folder.resolveSibling(folder.getFileName() + "-producer-state").toString()));
     }
 

@@ -1,11 +1,9 @@
 package io.newsstream.launcher.reliability;
 
-import io.newsstream.launcher.TestClusters;
+import io.newsstream.launcher.TestStack;
 import io.newsstream.producer.ArticlePublisher;
-import io.newsstream.registry.server.RegistryServer;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.streams.config.TopicNames;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -48,23 +46,17 @@ class StreamsCrashIT {
     @TempDir
     static Path work;
 
-    private static KafkaClusterTestKit cluster;
-    private static RegistryServer registry;
+    private static TestStack stack;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = TestClusters.singleNode();
-        TestClusters.createTopics(cluster.bootstrapServers(), TOPICS, (short) 1);
-        registry = RegistryServer.start(new RegistryServer.Config("127.0.0.1", 0, cluster.bootstrapServers(), "_schemas", 1, Map.of()));
+        stack = TestStack.singleNode(TOPICS);
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        if (registry != null) {
-            registry.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -74,11 +66,11 @@ class StreamsCrashIT {
         final List<RawArticle> corpus = Corpus.articles("crash", ARTICLES, SEED);
         final int port = freePort();
         final CountsApi api = new CountsApi(port);
-        final Outputs outputs = new Outputs(cluster.bootstrapServers(), registry.url());
+        final Outputs outputs = new Outputs(stack.bootstrapServers(), stack.registryUrl());
         final long started = System.nanoTime();
 
         NewsstreamProcess app = startApp(port);
-        try (ArticlePublisher publisher = Publishing.publisher(cluster.bootstrapServers(), registry.url(), TOPICS.raw())) {
+        try (ArticlePublisher publisher = Publishing.publisher(stack.bootstrapServers(), stack.registryUrl(), TOPICS.raw())) {
             final int segment = (ARTICLES + KILLS) / (KILLS + 1);
             for (int from = 0, kill = 0; from < ARTICLES; from += segment) {
                 Publishing.publish(publisher, corpus.subList(from, Math.min(ARTICLES, from + segment)));
@@ -105,8 +97,8 @@ class StreamsCrashIT {
 
     private static NewsstreamProcess startApp(final int port) throws IOException {
         return NewsstreamProcess.start(Path.of("target", "reliability", "StreamsCrashIT-streams.log"), List.of("streams",
-                "--bootstrap-servers", cluster.bootstrapServers(),
-                "--schema-registry-url", registry.url(),
+                "--bootstrap-servers", stack.bootstrapServers(),
+                "--schema-registry-url", stack.registryUrl(),
                 "--application-id", APP_ID,
                 "--http-host", "127.0.0.1",
                 "--http-port", String.valueOf(port),
@@ -120,12 +112,12 @@ class StreamsCrashIT {
     private static NewsstreamProcess killAtRandomAndRestart(final NewsstreamProcess app, final CountsApi api,
                                                             final Random random, final int port, final int kill)
             throws Exception {
-        final long before = Publishing.endOffsets(cluster.bootstrapServers(), TOPICS.cleaned());
+        final long before = Publishing.endOffsets(stack.bootstrapServers(), TOPICS.cleaned());
         awaitReady(app, api);
         awaitProgress(app, before);
         final int delayMs = random.nextInt(1_500);
         Thread.sleep(delayMs);
-        final long cleaned = Publishing.endOffsets(cluster.bootstrapServers(), TOPICS.cleaned());
+        final long cleaned = Publishing.endOffsets(stack.bootstrapServers(), TOPICS.cleaned());
         app.kill();
         app.mark("SIGKILL " + kill + " by the test");
         report("SIGKILL %d, %d ms after the app wrote new output (cleaned topic end offsets %d -> %d)", kill, delayMs,
@@ -145,7 +137,7 @@ class StreamsCrashIT {
     /** Waits until this incarnation has written output of its own (cleaned articles, also for re-published ids), so the kill lands mid-processing. */
     private static void awaitProgress(final NewsstreamProcess app, final long before) throws Exception {
         final long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (Publishing.endOffsets(cluster.bootstrapServers(), TOPICS.cleaned()) <= before) {
+        while (Publishing.endOffsets(stack.bootstrapServers(), TOPICS.cleaned()) <= before) {
             assertThat(System.nanoTime()).as("new output within 120 s; log:%n%s", app.tail(40)).isLessThan(deadline);
             Thread.sleep(100);
         }
@@ -200,7 +192,7 @@ class StreamsCrashIT {
 
     private static void awaitConsumed(final String topic) throws Exception {
         final long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (Publishing.lag(cluster.bootstrapServers(), APP_ID, topic) > 0) {
+        while (Publishing.lag(stack.bootstrapServers(), APP_ID, topic) > 0) {
             assertThat(System.nanoTime()).as("%s consumed within 120 s", topic).isLessThan(deadline);
             Thread.sleep(1_000);
         }
