@@ -2,7 +2,9 @@ package io.newsstream.launcher;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.joran.spi.JoranException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -16,8 +18,8 @@ import java.util.Objects;
  * one JSON object per line for log collectors (logback's own {@code JsonEncoder}: timestamp,
  * level, threadName, loggerName, formattedMessage, mdc, throwable).
  *
- * <p>{@code logback.xml} defines one appender per format, named {@code text} and {@code json}, and
- * attaches the one named by the system property {@value #PROPERTY}. {@link #apply()} sets that
+ * <p>{@code logback.xml} includes {@code logback-text.xml} or {@code logback-json.xml}, as the
+ * system property {@value #PROPERTY} says; each defines the one appender, {@value #APPENDER}. {@link #apply()} sets that
  * property from {@code --log-format} (or {@code NEWSSTREAM_LOG_FORMAT}, or {@code log-format=} in
  * the {@code NEWSSTREAM_CONFIG} file) before a command runs. Logback configures itself on the
  * first logger anyone asks for, which may be before the flag is parsed; {@link #apply()} then
@@ -32,20 +34,24 @@ enum LogFormat {
     /** The system property {@code logback.xml} reads to choose the appender. */
     static final String PROPERTY = "newsstream.log.format";
 
-    /** The name of this format's appender in {@code logback.xml}. */
-    String appenderName() {
+    /** The appender both format files define. */
+    static final String APPENDER = "console";
+
+    /** The value of {@value #PROPERTY} that selects this format's file. */
+    String propertyValue() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** Makes this the format of every line logged from now on. */
     void apply() {
-        System.setProperty(PROPERTY, appenderName());
+        System.setProperty(PROPERTY, propertyValue());
         // Asking for the factory configures logback if nothing has yet, with the property already set.
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return; // another SLF4J binding, configured its own way
         }
         final Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        final boolean jsonNow = root.getAppender(JSON.appenderName()) != null;
+        final boolean jsonNow = root.getAppender(APPENDER) instanceof OutputStreamAppender<?> appender
+                && appender.getEncoder() instanceof JsonEncoder;
         if (this == JSON ? !jsonNow : jsonNow) {
             configure(context, Objects.requireNonNull(LogFormat.class.getResource("/logback.xml"), "logback.xml"));
         }
