@@ -4,6 +4,8 @@ import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,21 +19,26 @@ import java.util.Set;
  * table of figures or a dateline does not decide), or its opening when it has too few.
  * Texts with fewer than {@link #MIN_LETTERS} letters give null.
  *
- * <p>Two stages. First a function-word profile ({@code rules/function-words.tsv}): each word
- * of a Latin-script sample that a language lists counts for it. When even the best language's
- * words are fewer than {@link #MIN_RUNNING_TEXT_SHARE} of the words (tables of figures, lists of
- * names) the text has no running text to tell a language by and gets null; lingua's guess on it
- * is noise (on the Reuters earnings tables it answered Swedish, Czech and Turkish). Otherwise a
- * language with at least {@link #MIN_WORDS} words and either {@link #MIN_HITS} hits and
- * {@link #LEAD_FACTOR} times the hits of the runner-up, or {@link #MIN_HITS_WIDE_LEAD} hits and
- * {@link #WIDE_LEAD_FACTOR} times the runner-up's, is the answer; a capital letter alone ("V", "A" in a table) is not a function word. That settles nearly all
- * news prose in microseconds. Only what it cannot settle goes to lingua (restricted to
- * {@code rules/languages.txt}, low accuracy mode, preloaded models, null when the two best are
- * too close): other scripts, very short samples, and Latin-script text whose function words
+ * <p>Two stages. First a cheap profile of the sample. Its letters must be, for
+ * {@link #MIN_SCRIPT_SHARE} or more, in one script, else lingua decides (Japanese mixes kanji and
+ * kana). A script that only one language writes ({@code rules/script-languages.tsv}: Greek,
+ * Hebrew, Devanagari, Hangul, kana) is that language. In a script with function words
+ * ({@code rules/function-words.tsv}: Latin, Cyrillic, Arabic) each word a language lists counts
+ * for it. When even the best language's words are fewer than {@link #MIN_RUNNING_TEXT_SHARE} of
+ * the words (tables of figures, lists of names) the text has no running text to tell a language
+ * by and gets null; lingua's guess on it is noise (on the Reuters earnings tables it answered
+ * Swedish, Czech and Turkish). Otherwise a language with at least {@link #MIN_WORDS} words and
+ * either {@link #MIN_HITS} hits and {@link #LEAD_FACTOR} times the hits of the runner-up, or
+ * {@link #MIN_HITS_WIDE_LEAD} hits and {@link #WIDE_LEAD_FACTOR} times the runner-up's, is the
+ * answer; a capital letter alone ("V", "A" in a table) is not a function word. That settles
+ * nearly all news prose in microseconds. Only what it cannot settle goes to lingua (restricted
+ * to {@code rules/languages.txt}, low accuracy mode, preloaded models, null when the two best
+ * are too close): Chinese, mixed scripts, very short samples, and text whose function words
  * point at two close languages (Danish and Norwegian).
  *
- * <p>Why not lingua alone: lingua 1.2.2 spends 0.2–1 ms a call and spreads every call over the
- * common fork-join pool, which caps the cleaner at a few MB/s; the profile pass costs about as
+ * <p>Why not lingua alone: lingua 1.2.2 spends 0.2–1 ms a call (Russian, Arabic and Persian
+ * included) and spreads every call over the common fork-join pool, which caps the cleaner at a
+ * few MB/s; the profile pass costs about as
  * much as reading the sample once. Language detection itself is lingua's (a maintained library);
  * the profile is a pre-filter that no library offers as such.
  */
@@ -59,7 +66,15 @@ final class LanguageGuesser {
     /** Profile languages, in file order; a word's value is the bit set of the languages listing it. */
     private final String[] codes;
     private final WordTable functionWords;
+    /** The scripts the function words are written in (Latin, Cyrillic, Arabic). */
+    private final Set<Character.UnicodeScript> profiledScripts = EnumSet.noneOf(Character.UnicodeScript.class);
+    /** Scripts that only one configured language writes ({@code rules/script-languages.tsv}). */
+    private final Map<Character.UnicodeScript, String> scriptLanguages = new EnumMap<>(Character.UnicodeScript.class);
     private final LanguageDetector detector;
+    private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
+    private static final int LATIN = Character.UnicodeScript.LATIN.ordinal();
+    /** The script the verdict reads by must hold this share of the sample's letters. */
+    static final double MIN_SCRIPT_SHARE = 0.9;
 
     /** The profile's verdict on a sample: a language, "no running text", or "ask lingua". */
     record Verdict(String language, boolean noRunningText) {
@@ -94,6 +109,17 @@ final class LanguageGuesser {
         }
         this.codes = codeList.toArray(String[]::new);
         this.functionWords = new WordTable(wordLanguages);
+        for (String word : wordLanguages.keySet()) {
+            profiledScripts.add(scriptOf(word.codePointAt(0)));
+        }
+        for (String[] row : RuleResources.rows("script-languages.tsv", 2)) {
+            String code = row[1].strip();
+            if (!known.contains(code)) {
+                throw new IllegalStateException("rules/script-languages.tsv: language " + code
+                        + " is not listed in rules/languages.txt");
+            }
+            scriptLanguages.put(Character.UnicodeScript.valueOf(row[0].strip()), code);
+        }
         this.detector = LanguageDetectorBuilder.fromLanguages(languages)
                 .withLowAccuracyMode()
                 .withMinimumRelativeDistance(0.05)
@@ -148,9 +174,9 @@ final class LanguageGuesser {
     Verdict profile(CharSequence text) {
         String sample = text.toString(); // one concrete type for the per-char calls below
         int[] hits = new int[codes.length];
+        int[] scripts = new int[SCRIPTS.length];
         int words = 0;
-        int latin = 0;
-        int otherScript = 0;
+        int letters = 0;
         int n = sample.length();
         int i = 0;
         while (i < n) {
@@ -171,7 +197,7 @@ final class LanguageGuesser {
                     if (!isAsciiLetter(c)) {
                         break;
                     }
-                    latin++;
+                    scripts[LATIN]++;
                     i++;
                     continue;
                 }
@@ -179,13 +205,10 @@ final class LanguageGuesser {
                 if (!Character.isLetter(cp)) {
                     break;
                 }
-                if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
-                    latin++;
-                } else {
-                    otherScript++;
-                }
+                scripts[scriptOf(cp).ordinal()]++;
                 i += Character.charCount(cp);
             }
+            letters += i - start;
             words++;
             // A capital letter alone is a label or a numeral ("V", "IV" in a table), not "v" or "a".
             boolean label = i - start == 1 && !Character.isLowerCase(sample.charAt(start));
@@ -195,11 +218,25 @@ final class LanguageGuesser {
                 }
             }
         }
-        if (latin + otherScript < MIN_LETTERS) {
+        if (letters < MIN_LETTERS) {
             return Verdict.NO_TEXT;
         }
-        if (otherScript * 10 > latin) {
-            return Verdict.UNDECIDED; // another script: lingua's alphabet rules settle it
+        int main = 0;
+        for (int k = 1; k < scripts.length; k++) {
+            if (scripts[k] > scripts[main]) {
+                main = k;
+            }
+        }
+        if (scripts[main] < MIN_SCRIPT_SHARE * letters) {
+            return Verdict.UNDECIDED; // mixed scripts (Japanese: kanji and kana): lingua
+        }
+        Character.UnicodeScript script = SCRIPTS[main];
+        String only = scriptLanguages.get(script);
+        if (only != null) {
+            return new Verdict(only, false);
+        }
+        if (!profiledScripts.contains(script)) {
+            return Verdict.UNDECIDED; // no function words in this script (Chinese): lingua
         }
         int best = 0;
         for (int l = 1; l < hits.length; l++) {
@@ -220,6 +257,23 @@ final class LanguageGuesser {
         boolean clear = words >= MIN_WORDS && (hits[best] >= MIN_HITS && hits[best] >= LEAD_FACTOR * runnerUp
                 || hits[best] >= MIN_HITS_WIDE_LEAD && hits[best] >= WIDE_LEAD_FACTOR * runnerUp);
         return clear ? new Verdict(codes[best], false) : Verdict.UNDECIDED;
+    }
+
+    /**
+     * The script of a letter; the blocks news text mostly uses are recognised by range, since
+     * {@link Character.UnicodeScript#of} searches a table of some two thousand ranges.
+     */
+    private static Character.UnicodeScript scriptOf(int cp) {
+        if (cp < 0x250) {
+            return Character.UnicodeScript.LATIN; // every letter below U+0250 is Latin
+        }
+        if (cp >= 0x400 && cp < 0x500) {
+            return Character.UnicodeScript.CYRILLIC;
+        }
+        if (cp >= 0x620 && cp < 0x6D4) {
+            return Character.UnicodeScript.ARABIC; // the Arabic block's letters
+        }
+        return Character.UnicodeScript.of(cp);
     }
 
     private static boolean isAsciiLetter(char c) {

@@ -84,12 +84,39 @@ class LanguageTest {
     }
 
     @Test
-    void shouldLeaveOtherScriptsToLingua() {
+    void shouldSettleCyrillicAndArabicScriptLanguagesByTheirFunctionWords() {
         LanguageGuesser guesser = new LanguageGuesser();
-        String russian = "Правительство объявило в воскресенье, что переговоры с соседними странами "
-                + "возобновятся через неделю, говорится в заявлении министерства.";
-        assertThat(guesser.profile(russian)).isEqualTo(LanguageGuesser.Verdict.UNDECIDED);
-        assertThat(language(russian)).isEqualTo("ru");
+        assertThat(guesser.profile("Правительство объявило в воскресенье, что переговоры с соседними странами "
+                + "возобновятся через неделю, говорится в заявлении министерства.").language()).isEqualTo("ru");
+        assertThat(guesser.profile("Уряд оголосив у неділю, що переговори з сусідніми країнами відновляться через "
+                + "тиждень, йдеться в заяві міністерства.").language()).isEqualTo("uk");
+        assertThat(guesser.profile("أعلنت الحكومة يوم الأحد أن المفاوضات مع الدول المجاورة ستستأنف خلال أسبوع، "
+                + "بحسب بيان صادر عن الوزارة.").language()).isEqualTo("ar");
+        assertThat(guesser.profile("دولت روز یکشنبه اعلام کرد که مذاکرات با کشورهای همسایه ظرف یک هفته از سر "
+                + "گرفته می شود.").language()).isEqualTo("fa");
+    }
+
+    @Test
+    void shouldSettleAScriptThatOneLanguageWritesByTheScript() {
+        LanguageGuesser guesser = new LanguageGuesser();
+        assertThat(guesser.profile("Η κυβέρνηση ανακοίνωσε την Κυριακή ότι οι διαπραγματεύσεις θα ξαναρχίσουν.")
+                .language()).isEqualTo("el");
+        assertThat(guesser.profile("सरकार ने रविवार को घोषणा की कि पड़ोसी देशों के साथ बातचीत फिर से शुरू होगी।")
+                .language()).isEqualTo("hi");
+        assertThat(guesser.profile("정부는 일요일 이웃 국가들과의 협상이 일주일 안에 재개될 것이라고 발표했다.")
+                .language()).isEqualTo("ko");
+    }
+
+    @Test
+    void shouldLeaveScriptsWithoutFunctionWordsToLingua() {
+        LanguageGuesser guesser = new LanguageGuesser();
+        String chinese = "政府周日宣布，与邻国的谈判将在一周内恢复，外交部在一份声明中说。";
+        assertThat(guesser.profile(chinese)).isEqualTo(LanguageGuesser.Verdict.UNDECIDED);
+        assertThat(language(chinese)).isEqualTo("zh");
+        // Kanji and kana together: no one script holds the sample, so lingua decides.
+        String japanese = "政府は日曜日、近隣諸国との交渉を一週間以内に再開すると発表した。";
+        assertThat(guesser.profile(japanese)).isEqualTo(LanguageGuesser.Verdict.UNDECIDED);
+        assertThat(language(japanese)).isEqualTo("ja");
     }
 
     @Test
