@@ -1,15 +1,21 @@
 package io.newsstream.streams.app;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsstream.streams.topology.DeadLetterCounter;
 import org.apache.kafka.streams.KafkaStreams;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The Prometheus view served at {@code /metrics}: Kafka Streams' own metrics (through
@@ -25,12 +31,42 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 final class Metrics implements AutoCloseable {
 
+    /**
+     * Kafka Streams names a store's tag after the store's type ({@code rocksdb-state-id},
+     * {@code rocksdb-window-state-id}, {@code in-memory-suppression-state-id} ...), so one metric
+     * name ({@code kafka_stream_state_put_rate}) comes with different label names, and Prometheus
+     * allows one set of label names per metric: the registry silently dropped the window stores'
+     * meters. Every store tag becomes {@code state_id} (store names are unique in a topology). The
+     * tag count stays as it was, because Micrometer's Kafka binder skips a metric when meters of
+     * the same name already carry more tags.
+     */
+    static final MeterFilter ONE_STORE_LABEL = new MeterFilter() {
+        @Override
+        public Meter.Id map(final Meter.Id id) {
+            final List<Tag> tags = new ArrayList<>();
+            boolean renamed = false;
+            for (final Tag tag : id.getTagsAsIterable()) {
+                // Micrometer's Kafka binder writes Kafka's dashes as dots: "rocksdb.window.state.id".
+                final String key = tag.getKey().replace('-', '.');
+                if (key.endsWith(STATE_ID_SUFFIX) && key.length() > STATE_ID_SUFFIX.length()) {
+                    tags.add(Tag.of("state.id", tag.getValue()));
+                    renamed = true;
+                } else {
+                    tags.add(tag);
+                }
+            }
+            return renamed ? id.replaceTags(tags) : id;
+        }
+    };
+    private static final String STATE_ID_SUFFIX = ".state.id";
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final DeadLetterCounter deadLetterCounter = new DeadLetterCounter(registry);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private AutoCloseable kafkaMetrics;
 
     Metrics() {
+        registry.config().meterFilter(ONE_STORE_LABEL);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

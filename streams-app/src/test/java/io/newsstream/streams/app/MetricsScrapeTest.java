@@ -91,4 +91,19 @@ class MetricsScrapeTest {
         return RawArticle.newBuilder().setId(id).setTitle("Test article").setBody(body).setPublishedAt(MAY_28)
                 .setFetchedAt(MAY_28).build();
     }
+
+    @Test
+    void shouldShowTheStateMetricsOfKeyValueAndWindowStoresAlike() {
+        final MockProducer<byte[], byte[]> metricsHolder = new MockProducer<>();
+        driver.metrics().forEach(metricsHolder::setMockMetrics);
+        metrics.bind(new KafkaClientMetrics(metricsHolder));
+
+        // Kafka Streams tags key-value stores "rocksdb-state-id" and window stores
+        // "rocksdb-window-state-id"; under one metric name Prometheus used to drop the latter.
+        final List<String> puts = metrics.scrape().lines().filter(l -> l.startsWith("kafka_stream_state_put_rate{")).toList();
+        assertThat(puts).anySatisfy(l -> assertThat(l).contains("state_id=\"country-counts\""));
+        assertThat(puts).anySatisfy(l -> assertThat(l).contains("state_id=\"country-counts-hourly\""));
+        assertThat(puts).anySatisfy(l -> assertThat(l).contains("state_id=\"co-mentions-daily\""));
+        assertThat(puts).noneSatisfy(l -> assertThat(l).contains("rocksdb_"));
+    }
 }
