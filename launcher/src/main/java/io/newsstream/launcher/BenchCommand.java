@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reset-topics", description = "Allow deleting and recreating the news.* topics on the external cluster")
     boolean resetTopics;
 
-    @Option(names = "--kafka-property", paramLabel = "KEY=VALUE", description = "Extra Kafka client property (repeatable)")
+    @Option(names = "--kafka-property", split = EnvironmentDefaults.ONE_PER_LINE, hideParamSyntax = true, paramLabel = "KEY=VALUE", description = "Extra Kafka client property (repeatable)")
     Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
     @Override

@@ -20,6 +20,15 @@ import java.util.Properties;
  */
 final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
 
+    /**
+     * The {@code split} of every repeatable option: from the environment or the file it takes
+     * several values, one a line (in bash {@code NEWSSTREAM_KAFKA_PROPERTY=$'acks=all\nlinger.ms=5'};
+     * in the file {@code kafka-property=acks=all\nlinger.ms=5}, a {@code \n} escape), since a SASL
+     * set-up needs three or four Kafka properties and a value such as {@code sasl.jaas.config} holds spaces, commas and
+     * semicolons, never a line break. Spaces around each line are dropped.
+     */
+    static final String ONE_PER_LINE = "\\s*\\R\\s*";
+
     private final Map<String, String> env;
     private final Properties file;
 

@@ -16,7 +16,7 @@ final class KafkaOptions {
             description = "Confluent-compatible schema registry URL (default: ${DEFAULT-VALUE}; env NEWSSTREAM_SCHEMA_REGISTRY_URL)")
     String schemaRegistryUrl;
 
-    @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
+    @Option(names = "--kafka-property", split = EnvironmentDefaults.ONE_PER_LINE, hideParamSyntax = true, paramLabel = "KEY=VALUE",
             description = "Extra Kafka client property, e.g. security.protocol=SASL_SSL (repeatable)")
     Map<String, String> kafkaProperties = new LinkedHashMap<>();
 }

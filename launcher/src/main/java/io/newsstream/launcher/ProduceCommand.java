@@ -50,11 +50,11 @@ final class ProduceCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders to publish once")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--watch", paramLabel = "DIR",
+    @Option(names = "--watch", split = EnvironmentDefaults.ONE_PER_LINE, hideParamSyntax = true, paramLabel = "DIR",
             description = "Folder to watch: its article files and those that appear later are published (repeatable)")
     List<Path> watch = new ArrayList<>();
 
-    @Option(names = "--feed", paramLabel = "URL", description = "RSS or Atom feed to poll (repeatable)")
+    @Option(names = "--feed", split = EnvironmentDefaults.ONE_PER_LINE, hideParamSyntax = true, paramLabel = "URL", description = "RSS or Atom feed to poll (repeatable)")
     List<URI> feeds = new ArrayList<>();
 
     @Option(names = "--poll-interval", defaultValue = "PT5M", description = "Feed polling interval, ISO-8601 (default: ${DEFAULT-VALUE})")

@@ -40,7 +40,7 @@ final class StreamsCommand implements Callable<Integer> {
             + "(or set NEWSSTREAM_API_TOKEN); without either, the API is open")
     Path apiTokenFile;
 
-    @Option(names = "--cors-origin", description = "Origin allowed to call the API from a browser (repeatable; default: CORS off)")
+    @Option(names = "--cors-origin", split = EnvironmentDefaults.ONE_PER_LINE, hideParamSyntax = true, paramLabel = "ORIGIN", description = "Origin allowed to call the API from a browser (repeatable; default: CORS off)")
     List<String> corsOrigins = new ArrayList<>();
 
     @Override
