@@ -36,9 +36,11 @@ final class LinePatterns {
     private final WordGroups prefixHeads;
     private final int prefixHead;
     private final List<Row> regexes = new ArrayList<>();
-    /** The distinct hints, and for each regex row the index of its hint there (-1: none). */
+    /** The distinct hint parts, and for each regex row the indices of its hint's parts there (null: no hint). */
     private final List<String> hints = new ArrayList<>();
-    private int[] hintOf = new int[0];
+    /** {@link Shapes#key} of each hint part (empty for punctuation alone). */
+    private final List<String> hintKeys = new ArrayList<>();
+    private int[][] hintOf = new int[0][];
     /** Which regex rows a segment's first chars let through. */
     private final RegexStarts regexStarts;
 
@@ -71,22 +73,23 @@ final class LinePatterns {
         this.prefixHeads = new WordGroups(prefixes.stream().map(r -> r.pattern().substring(0, prefixHead)).toList());
         this.longestLine = lineIndex.keySet().stream().mapToInt(String::length).max().orElse(0);
         this.regexStarts = new RegexStarts(regexes.stream().map(Row::regex).toList());
-        hintOf = new int[regexes.size()];
+        hintOf = new int[regexes.size()][];
         for (int r = 0; r < regexes.size(); r++) {
             String hint = regexes.get(r).hint();
             if (hint.isEmpty()) {
-                hintOf[r] = -1;
-            } else {
-                // Hints are looked for in the segment's key: sound, since the key of a segment
-                // holds the key of every substring of it ("photo)" needs "photo").
-                String keyHint = Shapes.key(hint);
-                if (keyHint.isEmpty()) {
-                    throw new IllegalStateException("rules/" + resource + ": hint without letters or digits: " + hint);
+                continue;
+            }
+            String[] parts = hint.split("&");
+            hintOf[r] = new int[parts.length];
+            for (int p = 0; p < parts.length; p++) {
+                if (parts[p].isEmpty()) {
+                    throw new IllegalStateException("rules/" + resource + ": empty part in hint " + hint);
                 }
-                if (!hints.contains(keyHint)) {
-                    hints.add(keyHint);
+                if (!hints.contains(parts[p])) {
+                    hints.add(parts[p]);
+                    hintKeys.add(Shapes.key(parts[p]));
                 }
-                hintOf[r] = hints.indexOf(keyHint);
+                hintOf[r][p] = hints.indexOf(parts[p]);
             }
         }
     }
@@ -109,7 +112,7 @@ final class LinePatterns {
         if (len > MAX_REGEX_CHARS) {
             return null;
         }
-        // Each distinct hint is looked for once per segment, not once per row that names it.
+        // Each distinct hint part is looked for once per segment, not once per row that names it.
         byte[] found = null;
         for (long rows = regexStarts.candidates(text); rows != 0; rows &= rows - 1) {
             int k = Long.numberOfTrailingZeros(rows);
@@ -117,25 +120,42 @@ final class LinePatterns {
             if (!atEdge && r.edgeOnly()) {
                 continue;
             }
-            int h = hintOf[k];
             boolean tried;
-            if (h < 0) {
+            if (hintOf[k] == null) {
                 tried = len <= MAX_UNHINTED_CHARS;
             } else {
                 if (found == null) {
                     found = new byte[hints.size()];
                 }
-                if (found[h] == 0) {
-                    found[h] = (byte) (segment.key().contains(hints.get(h)) ? 1 : 2);
+                tried = true;
+                for (int h : hintOf[k]) {
+                    if (found[h] == 0) {
+                        found[h] = (byte) (holds(segment, hints.get(h), hintKeys.get(h)) ? 1 : 2);
+                    }
+                    if (found[h] == 2) {
+                        tried = false;
+                        break;
+                    }
                 }
-                // A hint with more than letters and digits ("reuters/") is then checked as written.
-                tried = found[h] == 1 && (r.hint().equals(hints.get(h)) || containsIgnoringCase(text, r.hint()));
             }
             if (tried && r.regex().matcher(text).matches()) {
                 return r;
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the segment holds a hint part, ignoring case. A part of punctuation alone ("(")
+     * is looked for in the text. Any other is first looked for in the segment's key, which is
+     * sound because the key of a segment holds the key of every substring of it ("photo)" needs
+     * "photo"), and then, when it has more than letters and digits, in the text as written.
+     */
+    private static boolean holds(Segment segment, String part, String keyPart) {
+        if (keyPart.isEmpty()) {
+            return segment.text().contains(part);
+        }
+        return segment.key().contains(keyPart) && (keyPart.equals(part) || containsIgnoringCase(segment.text(), part));
     }
 
     /** Whether the text holds the lower-case hint, the text's chars lower-cased one by one. */
