@@ -40,6 +40,14 @@ public final class ArticleCleaner {
         this.languages = config.detectLanguage() ? new LanguageGuesser() : null;
     }
 
+    /**
+     * How many articles so far needed the language library (lingua) because the cleaner's own
+     * profile could not settle their language; 0 when detection is off. For benchmarks.
+     */
+    public long languageLibraryCalls() {
+        return languages == null ? 0 : languages.libraryCalls();
+    }
+
     public CleanOutcome clean(RawText raw) {
         try {
             return cleanChecked(raw);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * ISO 639-1 language of a cleaned text, built once per cleaner and thread-safe. It reads a
@@ -30,7 +31,9 @@ import java.util.Set;
  * Swedish, Czech and Turkish). Otherwise a language with at least {@link #MIN_WORDS} words and
  * either {@link #MIN_HITS} hits and {@link #LEAD_FACTOR} times the hits of the runner-up, or
  * {@link #MIN_HITS_WIDE_LEAD} hits and {@link #WIDE_LEAD_FACTOR} times the runner-up's, is the
- * answer; a capital letter alone ("V", "A" in a table) is not a function word. That settles
+ * answer; a capital letter alone ("V", "A" in a table) is not a function word. An unclear
+ * sample that is {@link #MIN_TABLE_DIGIT_SHARE} figures is a table with a note and gets null too.
+ * That settles
  * nearly all news prose in microseconds. Only what it cannot settle goes to lingua (restricted
  * to {@code rules/languages.txt}, low accuracy mode, preloaded models, null when the two best
  * are too close): Chinese, mixed scripts, very short samples, and text whose function words
@@ -58,6 +61,11 @@ final class LanguageGuesser {
      * has 30–50 % (English, German), headlines 10–20 %, tables of figures almost none.
      */
     static final double MIN_RUNNING_TEXT_SHARE = 0.08;
+    /**
+     * An unclear sample with at least this share of digits among its visible chars is a table
+     * (earnings, prices) rather than prose: it gets null, not lingua's guess. Prose has 0–5 %.
+     */
+    static final double MIN_TABLE_DIGIT_SHARE = 0.2;
     /** Sentences shorter than this in total do not make a sample; the opening is used instead. */
     private static final int MIN_SENTENCE_SAMPLE = 100;
     /** Longest function word worth looking up ("mukaan", "olarak"). */
@@ -71,6 +79,7 @@ final class LanguageGuesser {
     /** Scripts that only one configured language writes ({@code rules/script-languages.tsv}). */
     private final Map<Character.UnicodeScript, String> scriptLanguages = new EnumMap<>(Character.UnicodeScript.class);
     private final LanguageDetector detector;
+    private final LongAdder libraryCalls = new LongAdder();
     private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
     private static final int LATIN = Character.UnicodeScript.LATIN.ordinal();
     /** The script the verdict reads by must hold this share of the sample's letters. */
@@ -162,6 +171,7 @@ final class LanguageGuesser {
         if (verdict.language() != null || verdict.noRunningText()) {
             return verdict.language();
         }
+        libraryCalls.increment();
         Language language = detector.detectLanguageOf(sample.toString());
         return language == Language.UNKNOWN ? null : isoCode(language);
     }
@@ -179,10 +189,14 @@ final class LanguageGuesser {
         int letters = 0;
         int n = sample.length();
         int i = 0;
+        int digits = 0;
+        int visible = 0;
         while (i < n) {
             char c = sample.charAt(i);
             if (c < 0x80) {
                 if (!isAsciiLetter(c)) {
+                    digits += c >= '0' && c <= '9' ? 1 : 0;
+                    visible += c > ' ' ? 1 : 0;
                     i++;
                     continue;
                 }
@@ -209,6 +223,7 @@ final class LanguageGuesser {
                 i += Character.charCount(cp);
             }
             letters += i - start;
+            visible += i - start;
             words++;
             // A capital letter alone is a label or a numeral ("V", "IV" in a table), not "v" or "a".
             boolean label = i - start == 1 && !Character.isLowerCase(sample.charAt(start));
@@ -256,7 +271,11 @@ final class LanguageGuesser {
         // Two hits decide with twice the runner-up's: "for" and "in" against German's "in".
         boolean clear = words >= MIN_WORDS && (hits[best] >= MIN_HITS && hits[best] >= LEAD_FACTOR * runnerUp
                 || hits[best] >= MIN_HITS_WIDE_LEAD && hits[best] >= WIDE_LEAD_FACTOR * runnerUp);
-        return clear ? new Verdict(codes[best], false) : Verdict.UNDECIDED;
+        if (clear) {
+            return new Verdict(codes[best], false);
+        }
+        // Unclear, and mostly figures: a table with a note under it, not prose to guess from.
+        return digits >= MIN_TABLE_DIGIT_SHARE * visible ? Verdict.NO_TEXT : Verdict.UNDECIDED;
     }
 
     /**
@@ -322,6 +341,11 @@ final class LanguageGuesser {
             end--;
         }
         return text.subSequence(0, end);
+    }
+
+    /** How many samples went to lingua so far. */
+    long libraryCalls() {
+        return libraryCalls.sum();
     }
 
     private static String isoCode(Language language) {

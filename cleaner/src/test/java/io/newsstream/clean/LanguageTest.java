@@ -126,6 +126,17 @@ class LanguageTest {
     }
 
     @Test
+    void shouldGiveNoLanguageForATableWithANoteUnderIt() {
+        // Lingua called this French; a few function words among figures tell nothing.
+        LanguageGuesser guesser = new LanguageGuesser();
+        assertThat(guesser.profile("Net 1,002,000 vs 470,000 Sales 15.9 mln vs 12.0 mln Note: 4th qtr data not available"))
+                .isEqualTo(LanguageGuesser.Verdict.NO_TEXT);
+        // The same few function words in a short sentence without figures still go to lingua.
+        assertThat(guesser.profile("NOTE: Company is mutual savings bank unit"))
+                .isEqualTo(LanguageGuesser.Verdict.UNDECIDED);
+    }
+
+    @Test
     void shouldJudgeByTheSentencesNotByATableAboveThem() {
         assertThat(language("Shr 39 cts vs 50 cts\n\nNet 1,545,160 vs 2,188,933\n\nRevs 25.2 mln vs 19.5 mln\n\n"
                 + "The company said its results for the year include an adjustment for the sale of its "

@@ -80,6 +80,12 @@ public final class CleanBenchmark {
         CleanerConfig d = CleanerConfig.defaults();
         ArticleCleaner withoutLanguage = new ArticleCleaner(new CleanerConfig(d.maxBodyChars(), d.maxLineChars(), false));
 
+        long before = withLanguage.languageLibraryCalls();
+        for (Sample s : articles) {
+            withLanguage.clean(s.raw());
+        }
+        System.out.printf("language: %d of %d articles needed lingua (the rest: the cleaner's own profile)%n",
+                withLanguage.languageLibraryCalls() - before, articles.size());
         report("corpus, language detection on ", run(withLanguage, articles, seconds));
         report("corpus, language detection off", run(withoutLanguage, articles, seconds));
         if (seeds.isEmpty()) {
