@@ -7,9 +7,11 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Parses a whole string as a date, optionally with weekday, time, am/pm and zone, by a
@@ -50,6 +52,13 @@ final class DateParser {
         for (String[] row : RuleResources.rows("time-zones.tsv", 2)) {
             zones.put(row[0].toLowerCase(Locale.ROOT), ZoneOffset.of(row[1]));
         }
+    }
+
+    /** Every month and weekday name the parser knows, full and abbreviated, in lower case. */
+    static Set<String> monthAndWeekdayNames() {
+        Set<String> names = new HashSet<>(MONTHS.keySet());
+        names.addAll(WEEKDAYS);
+        return names;
     }
 
     static boolean isMonth(String token) {

@@ -1,9 +1,10 @@
 package io.newsstream.clean;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,7 +26,8 @@ final class MetadataRule implements CleaningRule {
     private final List<String> dateLabels;
     private final List<String> updateLabels;
     private final List<String> bylineLabels;
-    private final Set<String> firstWords = new HashSet<>();
+    /** First words of labels, and month and weekday names: what a metadata line can open with. */
+    private final WordTable openers;
 
     MetadataRule(DateParser dates) {
         this.dates = dates;
@@ -45,12 +47,15 @@ final class MetadataRule implements CleaningRule {
             bylineLabels.add(l.toLowerCase(Locale.ROOT));
         }
         bylineLabels.sort((a, b) -> b.length() - a.length());
+        Map<String, Long> opening = new HashMap<>();
         for (String label : dateLabels) {
-            firstWords.add(label.split(" ")[0]);
+            opening.put(label.split(" ")[0], 1L);
         }
         for (String label : bylineLabels) {
-            firstWords.add(label.split(" ")[0]);
+            opening.put(label.split(" ")[0], 1L);
         }
+        DateParser.monthAndWeekdayNames().forEach(w -> opening.put(w, 1L));
+        this.openers = new WordTable(opening);
     }
 
     @Override
@@ -81,11 +86,7 @@ final class MetadataRule implements CleaningRule {
         while (end < text.length() && Character.isLetter(text.charAt(end))) {
             end++;
         }
-        if (end == 0) {
-            return false;
-        }
-        String first = text.substring(0, end).toLowerCase(Locale.ROOT);
-        return firstWords.contains(first) || DateParser.isMonth(first) || DateParser.isWeekday(first);
+        return openers.get(text, 0, end) != 0;
     }
 
     /** Reads the segment as metadata; records what it found only when all of it is metadata. */
