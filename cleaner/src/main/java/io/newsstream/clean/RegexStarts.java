@@ -34,13 +34,19 @@ final class RegexStarts {
         for (int k = 0; k < regexes.size(); k++) {
             Pattern regex = regexes.get(k);
             long bit = 1L << k;
+            int firsts = 0;
             for (char c0 = 0; c0 < FIRST_CHARS; c0++) {
-                if (!canStart(regex, String.valueOf(c0))) {
-                    continue;
+                if (canStart(regex, String.valueOf(c0))) {
+                    byFirst[c0] |= bit;
+                    firsts++;
                 }
-                byFirst[c0] |= bit;
-                for (char c1 = 0; c0 < ASCII && c1 < ASCII; c1++) {
-                    if (canStart(regex, new String(new char[] {c0, c1}))) {
+            }
+            // A regex that any char can start (".{0,300}?\\(credit") is let through by every pair
+            // too, without asking the engine 16,384 times: letting through is always safe.
+            boolean anyStart = firsts == FIRST_CHARS;
+            for (char c0 = 0; c0 < ASCII; c0++) {
+                for (char c1 = 0; c1 < ASCII && (byFirst[c0] & bit) != 0; c1++) {
+                    if (anyStart || canStart(regex, new String(new char[] {c0, c1}))) {
                         byPair[c0 * ASCII + c1] |= bit;
                     }
                 }
