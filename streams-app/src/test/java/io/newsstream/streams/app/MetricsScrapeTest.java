@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,11 +71,7 @@ class MetricsScrapeTest {
 
     @Test
     void shouldShowTheStageMetricsAndDeadLettersInThePrometheusScrape() {
-        final MockProducer<byte[], byte[]> metricsHolder = new MockProducer<>();
-        driver.metrics().forEach(metricsHolder::setMockMetrics);
-        metrics.bind(new KafkaClientMetrics(metricsHolder));
-
-        final List<String> lines = metrics.scrape().lines().filter(l -> l.contains("newsstream")).toList();
+        final List<String> lines = scrapeDriverMetrics().filter(l -> l.contains("newsstream")).toList();
 
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("kafka_newsstream_articles_cleaned_total{").endsWith(" 1.0"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("kafka_newsstream_articles_tagged_total{").endsWith(" 1.0"));
@@ -87,6 +84,14 @@ class MetricsScrapeTest {
                 .allSatisfy(l -> assertThat(l).contains("thread_id=\""));
     }
 
+    /** The scrape once the test driver's Kafka metrics are bound, as the app binds its client's. */
+    private Stream<String> scrapeDriverMetrics() {
+        final MockProducer<byte[], byte[]> metricsHolder = new MockProducer<>();
+        driver.metrics().forEach(metricsHolder::setMockMetrics);
+        metrics.bind(new KafkaClientMetrics(metricsHolder));
+        return metrics.scrape().lines();
+    }
+
     private static RawArticle article(final String id, final String body) {
         return RawArticle.newBuilder().setId(id).setTitle("Test article").setBody(body).setPublishedAt(MAY_28)
                 .setFetchedAt(MAY_28).build();
@@ -94,13 +99,9 @@ class MetricsScrapeTest {
 
     @Test
     void shouldShowTheStateMetricsOfKeyValueAndWindowStoresAlike() {
-        final MockProducer<byte[], byte[]> metricsHolder = new MockProducer<>();
-        driver.metrics().forEach(metricsHolder::setMockMetrics);
-        metrics.bind(new KafkaClientMetrics(metricsHolder));
-
         // Kafka Streams tags key-value stores "rocksdb-state-id" and window stores
         // "rocksdb-window-state-id"; under one metric name Prometheus used to drop the latter.
-        final List<String> puts = metrics.scrape().lines().filter(l -> l.startsWith("kafka_stream_state_put_rate{")).toList();
+        final List<String> puts = scrapeDriverMetrics().filter(l -> l.startsWith("kafka_stream_state_put_rate{")).toList();
         assertThat(puts).anySatisfy(l -> assertThat(l).contains("state_id=\"country-counts\""));
         assertThat(puts).anySatisfy(l -> assertThat(l).contains("state_id=\"country-counts-hourly\""));
         assertThat(puts).anySatisfy(l -> assertThat(l).contains("state_id=\"co-mentions-daily\""));
