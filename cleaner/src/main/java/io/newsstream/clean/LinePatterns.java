@@ -40,7 +40,7 @@ final class LinePatterns {
     private final List<String> hints = new ArrayList<>();
     /** {@link Shapes#key} of each hint part (empty for punctuation alone). */
     private final List<String> hintKeys = new ArrayList<>();
-    private int[][] hintOf = new int[0][];
+    private final int[][] hintOf;
     /** Which regex rows a segment's first chars let through. */
     private final RegexStarts regexStarts;
 
@@ -159,7 +159,7 @@ final class LinePatterns {
     }
 
     /** Whether the text holds the lower-case hint, the text's chars lower-cased one by one. */
-    static boolean containsIgnoringCase(String text, String lowerHint) {
+    private static boolean containsIgnoringCase(String text, String lowerHint) {
         char first = lowerHint.charAt(0);
         for (int i = 0, last = text.length() - lowerHint.length(); i <= last; i++) {
             if (Character.toLowerCase(text.charAt(i)) == first && text.regionMatches(true, i, lowerHint, 0, lowerHint.length())) {
