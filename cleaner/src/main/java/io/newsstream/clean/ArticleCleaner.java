@@ -48,18 +48,36 @@ public final class ArticleCleaner {
         return languages == null ? 0 : languages.libraryCalls();
     }
 
+    /** Receives how long each stage of one {@link #clean(RawText, StageTimer)} call took. */
+    @FunctionalInterface
+    public interface StageTimer {
+        void record(String stage, long nanos);
+    }
+
     public CleanOutcome clean(RawText raw) {
+        return clean(raw, null);
+    }
+
+    /**
+     * {@link #clean(RawText)}, reporting each stage's time to the timer (null: none): the input
+     * screen, HTML extraction, hygiene and paragraphs, the draft (segment keys and shapes), each
+     * rule by class name, assembly and language detection. For benchmarks; it reads the clock
+     * only when given a timer.
+     */
+    public CleanOutcome clean(RawText raw, StageTimer timer) {
         try {
-            return cleanChecked(raw);
+            return cleanChecked(raw, timer);
         } catch (RuntimeException | StackOverflowError e) {
             return new CleanOutcome.Rejected(RejectReason.BINARY,
                     "cleaner failed on this input: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private CleanOutcome cleanChecked(RawText raw) {
+    private CleanOutcome cleanChecked(RawText raw, StageTimer timer) {
+        long t = timer == null ? 0 : System.nanoTime();
         String body = raw == null ? null : raw.body();
         Optional<CleanOutcome.Rejected> rejected = InputScreen.screen(body, config.maxBodyChars());
+        t = lap(timer, "screen", t);
         if (rejected.isPresent()) {
             return rejected.get();
         }
@@ -71,24 +89,48 @@ public final class ArticleCleaner {
             text = extracted.text();
             headline = extracted.headline();
             tally.add(HtmlExtractor.RULE, extracted.droppedElements(), Math.max(0, body.length() - text.length()));
+            t = lap(timer, "html", t);
         }
         List<String> paragraphs = Paragrapher.segments(TextHygiene.lines(text, tally));
+        t = lap(timer, "hygiene-and-paragraphs", t);
         if (paragraphs.isEmpty()) {
             return new CleanOutcome.Rejected(RejectReason.EMPTY, "no text left after markup and control characters");
         }
         Draft draft = new Draft(paragraphs, raw.title(), tally);
-        first.forEach(rule -> rule.apply(draft));
+        t = lap(timer, "draft", t);
+        t = apply(first, draft, timer, t);
         draft.locateBody();
-        beforeTitle.forEach(rule -> rule.apply(draft));
+        t = apply(beforeTitle, draft, timer, t);
         new TitleRule(headline).apply(draft);
-        afterTitle.forEach(rule -> rule.apply(draft));
+        t = lap(timer, TitleRule.class.getSimpleName(), t);
+        t = apply(afterTitle, draft, timer, t);
         String cleaned = draft.keptText();
+        t = lap(timer, "assemble", t);
         if (cleaned.isEmpty()) {
             return new CleanOutcome.Rejected(RejectReason.ALL_BOILERPLATE,
                     "every segment was removed as boilerplate: " + tally.toList());
         }
         String language = languages == null ? null : languages.detect(draft);
+        lap(timer, "language", t);
         return new CleanOutcome.Cleaned(new CleanedText(draft.title(), cleaned, draft.author(),
                 draft.publishedAt(), language, tally.toList()));
+    }
+
+    private static long apply(List<CleaningRule> rules, Draft draft, StageTimer timer, long t) {
+        for (CleaningRule rule : rules) {
+            rule.apply(draft);
+            t = lap(timer, rule.getClass().getSimpleName(), t);
+        }
+        return t;
+    }
+
+    /** Reports the time since {@code since} as the stage's, and returns now (no clock without a timer). */
+    private static long lap(StageTimer timer, String stage, long since) {
+        if (timer == null) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        timer.record(stage, now - since);
+        return now;
     }
 }

@@ -4,6 +4,7 @@ import io.newsstream.clean.bench.CleanBenchmark;
 import io.newsstream.launcher.bench.BenchSettings;
 import io.newsstream.launcher.bench.Benchmark;
 import io.newsstream.tag.bench.TagBenchmark;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,6 +67,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jfr", description = "Record the streams process with Flight Recorder during saturation and summarize hot spots")
     boolean jfr;
 
+    @Option(names = "--stages", description = "With STAGE 'clean': microseconds per article in each stage of the cleaner instead of throughput")
+    boolean stages;
+
     @Option(names = "--json", defaultValue = "bench-results.json", description = "Results file (default: ${DEFAULT-VALUE})")
     Path json;
 
@@ -99,6 +103,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         args.add("--seconds");
         args.add(String.valueOf(seconds));
+        if (stages) {
+            if (!"clean".equals(stage)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--stages goes with STAGE 'clean' only");
+            }
+            args.add("--stages");
+        }
         switch (stage) {
             case "clean" -> CleanBenchmark.main(args.toArray(String[]::new));
             case "tag" -> TagBenchmark.main(args.toArray(String[]::new));

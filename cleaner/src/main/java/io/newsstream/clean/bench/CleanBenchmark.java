@@ -16,14 +16,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Single-thread throughput of {@link ArticleCleaner}.
  *
- * <p>Usage: {@code CleanBenchmark [corpus.jsonl.gz] [--seconds N]}. The corpus (default
+ * <p>Usage: {@code CleanBenchmark [corpus.jsonl.gz] [--seconds N] [--stages]}; with
+ * {@code --stages} it prints instead the microseconds per article of each stage of the cleaner. The corpus (default
  * {@code ../shared/corpus/reuters21578.jsonl.gz} relative to the working directory or, failing
  * that, to one of its parents) is read at
  * run time, one JSON object a line with {@code title} and {@code text}; it is never copied.
@@ -62,9 +65,12 @@ public final class CleanBenchmark {
     public static void main(String[] args) throws IOException {
         String corpus = DEFAULT_CORPUS;
         int seconds = DEFAULT_SECONDS;
+        boolean stages = false;
         for (int i = 0; i < args.length; i++) {
             if ("--seconds".equals(args[i]) && i + 1 < args.length) {
                 seconds = Integer.parseInt(args[++i]);
+            } else if ("--stages".equals(args[i])) {
+                stages = true;
             } else {
                 corpus = args[i];
             }
@@ -86,6 +92,10 @@ public final class CleanBenchmark {
         }
         System.out.printf("language: %d of %d articles needed lingua (the rest: the cleaner's own profile)%n",
                 withLanguage.languageLibraryCalls() - before, articles.size());
+        if (stages) {
+            printStages(withLanguage, articles, seconds);
+            return;
+        }
         report("corpus, language detection on ", run(withLanguage, articles, seconds));
         report("corpus, language detection off", run(withoutLanguage, articles, seconds));
         if (seeds.isEmpty()) {
@@ -121,6 +131,34 @@ public final class CleanBenchmark {
         }
         return new Result(count, bytes, rejected, (System.nanoTime() - start) / 1e9,
                 (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+    }
+
+    /**
+     * Microseconds per article spent in each stage (screen, hygiene and paragraphs, draft, each
+     * rule, assembly, language), over as many passes of the corpus as fit in the time after a
+     * warm-up pass; the clock is read between stages, which costs some tens of nanoseconds each.
+     */
+    private static void printStages(ArticleCleaner cleaner, List<Sample> samples, int seconds) {
+        Map<String, long[]> nanos = new LinkedHashMap<>();
+        ArticleCleaner.StageTimer timer = (stage, n) -> nanos.computeIfAbsent(stage, k -> new long[1])[0] += n;
+        samples.forEach(s -> cleaner.clean(s.raw(), timer));
+        nanos.clear();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long articles = 0;
+        do {
+            for (Sample s : samples) {
+                cleaner.clean(s.raw(), timer);
+            }
+            articles += samples.size();
+        } while (System.nanoTime() < deadline);
+        long total = nanos.values().stream().mapToLong(v -> v[0]).sum();
+        System.out.printf("stages over %d articles (load %.2f), microseconds per article:%n", articles,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        for (Map.Entry<String, long[]> e : nanos.entrySet()) {
+            System.out.printf("  %-24s %7.2f  %5.1f %%%n", e.getKey(), e.getValue()[0] / 1e3 / articles,
+                    100.0 * e.getValue()[0] / total);
+        }
+        System.out.printf("  %-24s %7.2f%n", "all stages", total / 1e3 / articles);
     }
 
     private static void report(String label, Result r) {
