@@ -110,7 +110,7 @@ public final class ArticleCleaner {
             return new CleanOutcome.Rejected(RejectReason.ALL_BOILERPLATE,
                     "every segment was removed as boilerplate: " + tally.toList());
         }
-        String language = languages == null ? null : languages.detect(draft);
+        String language = languages == null ? null : languages.detect(draft, cleaned);
         lap(timer, "language", t);
         return new CleanOutcome.Cleaned(new CleanedText(draft.title(), cleaned, draft.author(),
                 draft.publishedAt(), language, tally.toList()));

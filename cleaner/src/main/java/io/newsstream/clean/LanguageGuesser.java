@@ -141,18 +141,14 @@ final class LanguageGuesser {
         return detectSample(sample(text));
     }
 
-    /** The language of a draft's kept text, sampled from its kept segments (sentence flags already known). */
-    String detect(Draft draft) {
+    /**
+     * The language of a draft's kept text, sampled from its kept segments (sentence flags
+     * already known); {@code keptText} is that text, read only when the sentences are too few.
+     */
+    String detect(Draft draft, String keptText) {
         StringBuilder sentences = new StringBuilder(SAMPLE_CHARS + 64);
-        String opening = null;
         for (Segment s : draft.segments()) {
-            if (!s.kept()) {
-                continue;
-            }
-            if (opening == null) {
-                opening = s.text();
-            }
-            if (s.isSentence()) {
+            if (s.kept() && s.isSentence()) {
                 appendParagraph(sentences, s.text());
                 if (sentences.length() >= SAMPLE_CHARS) {
                     break;
@@ -163,7 +159,7 @@ final class LanguageGuesser {
             return detectSample(prefix(sentences));
         }
         // Too little prose: the opening of the kept text, as the text itself would read.
-        return detectSample(sample(draft.keptText()));
+        return detectSample(sample(keptText));
     }
 
     private String detectSample(CharSequence sample) {
