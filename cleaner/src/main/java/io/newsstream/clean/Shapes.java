@@ -58,18 +58,6 @@ final class Shapes {
         return false;
     }
 
-    static int letterCount(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            if (Character.isLetter(cp)) {
-                n++;
-            }
-            i += Character.charCount(cp);
-        }
-        return n;
-    }
-
     /** First letter of a token, or 0 when it has none. */
     static int firstLetter(String token) {
         for (int i = 0; i < token.length(); ) {
