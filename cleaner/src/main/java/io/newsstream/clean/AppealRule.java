@@ -58,7 +58,7 @@ final class AppealRule implements CleaningRule {
                 continue;
             }
             int needed = !draft.atEdge(i) ? MIDDLE_SCORE
-                    : isShortLine(s.text()) && startsWithAppeal(s.key()) ? SHORT_EDGE_SCORE : EDGE_SCORE;
+                    : isShortLine(s) && startsWithAppeal(s.key()) ? SHORT_EDGE_SCORE : EDGE_SCORE;
             if (score(s.key()) >= needed) {
                 draft.remove(s, RULE);
                 if (i >= draft.bodyEnd()) {
@@ -79,8 +79,8 @@ final class AppealRule implements CleaningRule {
         return false;
     }
 
-    private static boolean isShortLine(String text) {
-        return !Shapes.endsWithTerminal(text) && Shapes.wordCount(Shapes.tokens(text)) <= SHORT_LINE_WORDS;
+    private static boolean isShortLine(Segment s) {
+        return !Shapes.endsWithTerminal(s.text()) && s.shape().words() <= SHORT_LINE_WORDS;
     }
 
     /**
@@ -131,7 +131,7 @@ final class AppealRule implements CleaningRule {
                 continue;
             }
             String t = above.text();
-            if (Shapes.endsWithTerminal(t) || Shapes.wordCount(Shapes.tokens(t)) > MAX_HEADING_WORDS) {
+            if (Shapes.endsWithTerminal(t) || above.shape().words() > MAX_HEADING_WORDS) {
                 return;
             }
             draft.remove(above, RULE);

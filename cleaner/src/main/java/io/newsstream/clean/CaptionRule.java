@@ -46,7 +46,7 @@ final class CaptionRule implements CleaningRule {
             }
             Segment above = draft.get(i - 1);
             String t = above.text();
-            if (above.kept() && t.length() <= MAX_CAPTION_CHARS && !Shapes.isSentence(t)
+            if (above.kept() && t.length() <= MAX_CAPTION_CHARS && !above.isSentence()
                     && !Shapes.endsWithTerminal(t) && !t.endsWith(":")) {
                 draft.remove(above, RULE);
             }

@@ -1,6 +1,7 @@
 package io.newsstream.clean;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,16 +30,42 @@ final class DuplicateRule implements CleaningRule {
 
     @Override
     public void apply(Draft draft) {
-        Set<String> seen = new HashSet<>();
-        for (Segment s : draft.segments()) {
-            if (s.kept()) {
-                String key = s.key();
-                if (key.length() >= MIN_CONTAINED_CHARS && !seen.add(key)) {
-                    draft.remove(s, RULE);
+        removeExactCopies(draft);
+        removeContained(draft);
+    }
+
+    /**
+     * Later copies of a key go. Only keys of equal length can be equal, and long keys rarely
+     * share a length, so keys are hashed only within a length that occurs more than once: most
+     * articles hash nothing (a String's hash reads every char).
+     */
+    private static void removeExactCopies(Draft draft) {
+        List<Segment> segments = draft.segments();
+        long[] byLength = new long[segments.size()];
+        int n = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            if (s.kept() && s.key().length() >= MIN_CONTAINED_CHARS) {
+                byLength[n++] = (long) s.key().length() << 32 | i;
+            }
+        }
+        Arrays.sort(byLength, 0, n); // by length, then by position: first occurrences come first
+        for (int from = 0, to; from < n; from = to) {
+            long length = byLength[from] >>> 32;
+            to = from + 1;
+            while (to < n && byLength[to] >>> 32 == length) {
+                to++;
+            }
+            if (to - from > 1) {
+                Set<String> seen = new HashSet<>();
+                for (int k = from; k < to; k++) {
+                    Segment s = segments.get((int) byLength[k]);
+                    if (!seen.add(s.key())) {
+                        draft.remove(s, RULE);
+                    }
                 }
             }
         }
-        removeContained(draft);
     }
 
     private static void removeContained(Draft draft) {

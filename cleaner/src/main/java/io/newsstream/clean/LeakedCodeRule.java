@@ -40,7 +40,7 @@ final class LeakedCodeRule implements CleaningRule {
             }
             String t = s.text();
             boolean inBlock = depth > 0 && blockSegments < MAX_BLOCK_SEGMENTS && !looksLikeProse(t);
-            if (inBlock || isCode(t)) {
+            if (inBlock || isCode(t, s.shape())) {
                 draft.remove(s, RULE);
                 depth = Math.max(0, depth + braceBalance(t));
                 blockSegments = depth > 0 ? blockSegments + 1 : 0;
@@ -51,9 +51,18 @@ final class LeakedCodeRule implements CleaningRule {
         }
     }
 
+    /** Every code shape of {@link #isCode} needs one of these chars; prose rarely has them. */
+    private static boolean mayBeCode(Shapes.Scan shape, String t) {
+        return shape.has(';') || shape.has('{') || shape.has('}') || t.endsWith(")");
+    }
+
     boolean isCode(String t) {
-        if (t.indexOf(';') < 0 && t.indexOf('{') < 0 && t.indexOf('}') < 0 && !t.endsWith(")")) {
-            // Every code shape below needs one of these; prose rarely has them.
+        return isCode(t, Shapes.scan(t));
+    }
+
+    /** {@link #isCode(String)} with the segment's scan already made. */
+    boolean isCode(String t, Shapes.Scan shape) {
+        if (!mayBeCode(shape, t)) {
             return false;
         }
         int symbols = 0;

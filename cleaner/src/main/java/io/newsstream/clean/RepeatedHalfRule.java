@@ -31,15 +31,16 @@ final class RepeatedHalfRule implements CleaningRule {
     static String repeatedHalf(String t) {
         int n = t.length();
         // Short doubled strings are table headers ("1986 1985 1986 1985"), not scraper artefacts.
-        if (n < 2 * MIN_HALF_CHARS || !Shapes.hasLetter(t)) {
+        if (n < 2 * MIN_HALF_CHARS) {
             return null;
         }
+        String half = null;
         if (n % 2 == 0 && t.regionMatches(0, t, n / 2, n / 2)) {
-            return t.substring(0, n / 2).strip();
+            half = t.substring(0, n / 2).strip();
+        } else if (n % 2 == 1 && t.charAt(n / 2) == ' ' && t.regionMatches(0, t, n / 2 + 1, n / 2)) {
+            half = t.substring(0, n / 2);
         }
-        if (n % 2 == 1 && t.charAt(n / 2) == ' ' && t.regionMatches(0, t, n / 2 + 1, n / 2)) {
-            return t.substring(0, n / 2);
-        }
-        return null;
+        // The comparison fails on the first chars of nearly every segment: test for letters after it.
+        return half != null && Shapes.hasLetter(half) ? half : null;
     }
 }

@@ -25,7 +25,7 @@ final class RepeatedShapeRule implements CleaningRule {
     public void apply(Draft draft) {
         Map<String, Integer> counts = new HashMap<>();
         for (Segment s : draft.segments()) {
-            if (s.kept() && isShortLabel(s.text())) {
+            if (s.kept() && isShortLabel(s)) {
                 counts.merge(s.key(), 1, Integer::sum);
             }
         }
@@ -35,11 +35,11 @@ final class RepeatedShapeRule implements CleaningRule {
                 continue;
             }
             String t = s.text();
-            if (!Shapes.hasLetterOrDigit(t)) {
+            if (!s.shape().letter() && !s.shape().digit()) {
                 draft.remove(s, RULE);
             } else if (draft.atEdge(i) && isCounter(t)) {
                 draft.remove(s, RULE);
-            } else if (isShortLabel(t) && isRepeatedEnough(counts.getOrDefault(s.key(), 0), draft.atEdge(i))) {
+            } else if (isShortLabel(s) && isRepeatedEnough(counts.getOrDefault(s.key(), 0), draft.atEdge(i))) {
                 draft.remove(s, RULE);
             }
         }
@@ -54,16 +54,9 @@ final class RepeatedShapeRule implements CleaningRule {
      * Short, not a sentence, and without digits: repeated labels are furniture, while repeated
      * lines with figures ("Shr nil vs nil", "Avg shrs 2.3 mln vs 1.4 mln") are tables.
      */
-    private static boolean isShortLabel(String t) {
-        if (t.length() > MAX_REPEATED_CHARS || Shapes.endsWithTerminal(t)) {
-            return false;
-        }
-        for (int i = 0; i < t.length(); i++) {
-            if (Character.isDigit(t.charAt(i))) {
-                return false;
-            }
-        }
-        return Shapes.hasLetter(t);
+    private static boolean isShortLabel(Segment s) {
+        String t = s.text();
+        return t.length() <= MAX_REPEATED_CHARS && !Shapes.endsWithTerminal(t) && !s.shape().digit() && s.shape().letter();
     }
 
     /** A bare count of one to four digits ("3" comments, "12" shares); "1986." or "1,842,000" are data. */

@@ -7,8 +7,7 @@ package io.newsstream.clean;
 final class Segment {
 
     private String text;
-    private String key;
-    private boolean sentence;
+    private Shapes.Scan scan;
     private String removedBy;
 
     Segment(String text) {
@@ -21,30 +20,25 @@ final class Segment {
 
     /** {@link Shapes#key(String)} of the text, computed once (three rules compare keys). */
     String key() {
-        if (key == null) {
-            scan();
-        }
-        return key;
+        return shape().key();
     }
 
     /** {@link Shapes#isSentence(String)} of the text, computed once. */
     boolean isSentence() {
-        if (key == null) {
-            scan();
-        }
-        return sentence;
+        return shape().sentence();
     }
 
-    /** Key and sentence shape come from one pass: every segment needs both. */
-    private void scan() {
-        Shapes.Scan scan = Shapes.scan(text);
-        key = scan.key();
-        sentence = scan.sentence();
+    /** Key, sentence shape and counts from one pass ({@link Shapes#scan}), computed once: every segment needs them. */
+    Shapes.Scan shape() {
+        if (scan == null) {
+            scan = Shapes.scan(text);
+        }
+        return scan;
     }
 
     void replaceText(String newText) {
         this.text = newText;
-        this.key = null;
+        this.scan = null;
     }
 
     boolean kept() {

@@ -120,8 +120,27 @@ final class Shapes {
         return words;
     }
 
-    /** A segment's comparison key and sentence shape, from one scan ({@link #scan}). */
-    record Scan(String key, boolean sentence) {
+    /**
+     * What one scan of a segment learns ({@link #scan}): its comparison key, whether it is a
+     * sentence, and counts and char sets that let the rules reject most segments without a scan
+     * of their own.
+     *
+     * @param words tokens (space-separated) whose first letter or digit is a letter
+     * @param lowerWords those words whose first letter is lower case
+     * @param capitalisedWords those words whose first letter is upper or title case
+     * @param figures tokens whose first char is a digit
+     * @param asciiLow bit {@code c} set when ASCII char {@code c < 64} occurs
+     * @param asciiHigh bit {@code c - 64} set when ASCII char {@code c >= 64} occurs
+     * @param letter whether any letter occurs, in any script
+     * @param digit whether any digit occurs, in any script
+     */
+    record Scan(String key, boolean sentence, int words, int lowerWords, int capitalisedWords, int figures,
+                long asciiLow, long asciiHigh, boolean letter, boolean digit) {
+
+        /** Whether the ASCII char occurs in the segment. */
+        boolean has(char c) {
+            return ((c < 64 ? asciiLow : asciiHigh) >>> (c & 63) & 1) != 0;
+        }
     }
 
     /**
@@ -129,17 +148,20 @@ final class Shapes {
      * else; one table look-up instead of three range tests on the cleaner's hottest loops.
      */
     private static final byte[] ASCII_KEY = new byte[128];
-    /** For each ASCII char, bit flags: {@link #ALNUM}, {@link #LETTER}, {@link #LOWER}, {@link #SPACE}. */
+    /** For each ASCII char, bit flags: {@link #ALNUM}, {@link #LETTER}, {@link #LOWER}, {@link #SPACE}, {@link #DIGIT}. */
     private static final byte[] ASCII_FLAGS = new byte[128];
     private static final int ALNUM = 1;
     private static final int LETTER = 2;
     private static final int LOWER = 4;
     private static final int SPACE = 8;
+    private static final int DIGIT = 16;
+    private static final long DIGIT_BITS_LOW = 0x3FFL << '0';
+    private static final long LETTER_BITS_HIGH = 0x3FFFFFFL << ('A' - 64) | 0x3FFFFFFL << ('a' - 64);
 
     static {
         for (char c = '0'; c <= '9'; c++) {
             ASCII_KEY[c] = (byte) c;
-            ASCII_FLAGS[c] = ALNUM;
+            ASCII_FLAGS[c] = ALNUM | DIGIT;
         }
         for (char c = 'a'; c <= 'z'; c++) {
             ASCII_KEY[c] = (byte) c;
@@ -157,11 +179,11 @@ final class Shapes {
     }
 
     /**
-     * {@link #key(String)} and {@link #isSentence(String)} in one pass over the text. ASCII text
+     * Key, sentence shape and the counts of {@link Scan} in one pass over the text. ASCII text
      * (nearly all wire copy) takes a loop of table look-ups and arithmetic, without a branch
      * that depends on the char (on a busy shared core a mispredicted branch per word boundary
      * costs more than the rest of the loop); it writes the key as Latin-1 bytes. A text with
-     * any other char is scanned code point by code point.
+     * any other char is scanned code point by code point ({@link #scanCodePoints}).
      */
     static Scan scan(String s) {
         int n = s.length();
@@ -173,11 +195,15 @@ final class Shapes {
         int nonEmpty = 0; // the key has a char
         int pending = 0; // a separator since the last key char, and the key is not empty
         int decided = 0; // the current token's first letter or digit has been seen
+        int tokenStart = 1; // the previous char was a space (or there was none)
         int words = 0;
         int lower = 0;
+        int figures = 0;
+        long low = 0;
+        long high = 0;
         for (char c : chars) {
             if (c >= 0x80) {
-                return new Scan(key(s), isSentence(s));
+                return scanCodePoints(s);
             }
             int f = ASCII_FLAGS[c];
             int a = f & ALNUM;
@@ -192,76 +218,88 @@ final class Shapes {
             int first = a & (decided ^ 1);
             words += first & (f >> 1);
             lower += first & (f >> 2);
-            decided = (decided | a) & ((f >> 3) ^ 1);
+            int space = f >> 3 & 1;
+            decided = (decided | a) & (space ^ 1);
+            figures += tokenStart & (f >> 4);
+            tokenStart = space;
+            // The char's bit goes to the low or the high set: select = -1 below 64, else 0.
+            long bit = 1L << c;
+            long select = (c >> 6) - 1L;
+            low |= bit & select;
+            high |= bit & ~select;
         }
         // Every ASCII letter is cased, so the share rule of isSentence applies as it is.
         boolean sentence = words >= 3 && lower * 10 >= words * 3 && endsWithTerminal(s);
-        return new Scan(new String(b, 0, len, StandardCharsets.ISO_8859_1), sentence);
+        return new Scan(new String(b, 0, len, StandardCharsets.ISO_8859_1), sentence, words, lower, words - lower,
+                figures, low, high, (high & LETTER_BITS_HIGH) != 0, (low & DIGIT_BITS_LOW) != 0);
     }
 
-    /**
-     * A real sentence of prose: ends like a sentence, has at least three words, and a fair
-     * share of lower-case words (headline-case and all-caps lines do not count, text in
-     * scripts without case does). One scan, no allocation.
-     */
-    static boolean isSentence(String s) {
-        if (!endsWithTerminal(s)) {
-            return false;
-        }
+    /** {@link #scan} for any text, code point by code point; the reference for the ASCII loop. */
+    static Scan scanCodePoints(String s) {
         int words = 0;
         int lower = 0;
+        int capitalised = 0;
         int cased = 0;
+        int figures = 0;
+        long low = 0;
+        long high = 0;
+        boolean letter = false;
+        boolean digit = false;
         boolean inToken = false;
-        boolean tokenHasLetter = false;
+        boolean decided = false;
         for (int i = 0; i < s.length(); ) {
-            int cp = s.charAt(i);
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
             if (cp < 0x80) {
-                i++;
-            } else {
-                cp = s.codePointAt(i);
-                i += Character.charCount(cp);
+                if (cp < 64) {
+                    low |= 1L << cp;
+                } else {
+                    high |= 1L << (cp - 64);
+                }
             }
             if (cp == ' ') {
                 inToken = false;
                 continue;
             }
+            boolean isLetter = Character.isLetter(cp);
+            boolean isDigit = Character.isDigit(cp);
+            letter |= isLetter;
+            digit |= isDigit;
             if (!inToken) {
                 inToken = true;
-                tokenHasLetter = false;
+                decided = false;
+                if (isDigit) {
+                    figures++;
+                }
             }
-            if (tokenHasLetter) {
+            if (decided || !isLetter && !isDigit) {
                 continue;
             }
-            if (cp < 0x80) {
-                int k = ASCII_KEY[cp];
-                if (k != 0) {
-                    tokenHasLetter = true;
-                    if (k >= 'a') {
-                        words++;
-                        cased++;
-                        if (k == cp) {
-                            lower++;
-                        }
-                    }
-                }
-            } else if (Character.isLetter(cp)) {
-                tokenHasLetter = true;
+            // A token that starts with a digit ("2023", "5th") is not a word.
+            decided = true;
+            if (isLetter) {
                 words++;
                 if (Character.isLowerCase(cp)) {
                     lower++;
                     cased++;
                 } else if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
+                    capitalised++;
                     cased++;
                 }
-            } else if (Character.isDigit(cp)) {
-                // A token that starts with a digit ("2023", "5th") is not a word.
-                tokenHasLetter = true;
             }
         }
-        if (words < 3) {
-            return false;
-        }
-        return cased == 0 || lower * 10 >= words * 3;
+        // Scripts without case (Arabic, Chinese) are judged on their words and ending alone.
+        boolean sentence = words >= 3 && (cased == 0 || lower * 10 >= words * 3) && endsWithTerminal(s);
+        return new Scan(key(s), sentence, words, lower, capitalised, figures, low, high, letter, digit);
+    }
+
+    /**
+     * A real sentence of prose: ends like a sentence, has at least three words, and a fair
+     * share of lower-case words (headline-case and all-caps lines do not count, text in
+     * scripts without case does).
+     */
+    static boolean isSentence(String s) {
+        return endsWithTerminal(s) && scan(s).sentence();
     }
 
     /**

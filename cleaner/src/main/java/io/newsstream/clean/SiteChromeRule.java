@@ -36,10 +36,28 @@ final class SiteChromeRule implements CleaningRule {
     public void apply(Draft draft) {
         for (int i = 0; i < draft.size(); i++) {
             Segment s = draft.get(i);
-            if (s.kept() && isChrome(s.text(), draft.atEdge(i))) {
+            boolean atEdge = draft.atEdge(i);
+            if (s.kept() && mayBeChrome(s.shape(), atEdge) && isChrome(s.text(), atEdge)) {
                 draft.remove(s, RULE);
             }
         }
+    }
+
+    /**
+     * What {@link #isChrome} asks of the words, from the segment's scan, without tokenising:
+     * enough capitalised words and few figures. Most segments (prose, table rows) fail here.
+     */
+    static boolean mayBeChrome(Shapes.Scan shape, boolean atEdge) {
+        int words = shape.words();
+        int capitalised = shape.capitalisedWords();
+        if (words == 0 || shape.figures() * 4 > words) {
+            return false;
+        }
+        if (atEdge) {
+            return words == 1 ? capitalised == 1 : capitalised * 4 >= words * 3;
+        }
+        // 84 rather than 85: a gate must never be stricter than the rule's own division.
+        return words >= 4 && capitalised * 100 >= words * 84;
     }
 
     boolean isChrome(String text, boolean atEdge) {

@@ -27,9 +27,31 @@ class ShapesTest {
             }
             String s = b.toString();
             Shapes.Scan scan = Shapes.scan(s);
+            assertThat(scan).as("scan of [%s]", s).isEqualTo(Shapes.scanCodePoints(s));
             assertThat(scan.key()).as("key of [%s]", s).isEqualTo(Shapes.key(s));
-            assertThat(scan.sentence()).as("sentence [%s]", s).isEqualTo(Shapes.isSentence(s));
         }
+    }
+
+    @Test
+    void shouldCountWordsFiguresAndCharsInOneScan() {
+        Shapes.Scan scan = Shapes.scan("Shr 1.03 dlrs vs (92) cts; Net US");
+        assertThat(scan.words()).isEqualTo(6);
+        assertThat(scan.lowerWords()).isEqualTo(3);
+        assertThat(scan.capitalisedWords()).isEqualTo(3);
+        assertThat(scan.figures()).isEqualTo(1); // "(92)" starts with a bracket
+        assertThat(scan.has(';')).isTrue();
+        assertThat(scan.has('(')).isTrue();
+        assertThat(scan.has('{')).isFalse();
+        assertThat(scan.has('S')).isTrue();
+        assertThat(scan.has('z')).isFalse();
+        assertThat(scan.letter()).isTrue();
+        assertThat(scan.digit()).isTrue();
+        Shapes.Scan greek = Shapes.scan("Η Αθήνα 2023");
+        assertThat(greek.words()).isEqualTo(2);
+        assertThat(greek.capitalisedWords()).isEqualTo(2);
+        assertThat(greek.figures()).isEqualTo(1);
+        assertThat(Shapes.scan("*** —").letter()).isFalse();
+        assertThat(Shapes.scan("*** —").digit()).isFalse();
     }
 
     @Test

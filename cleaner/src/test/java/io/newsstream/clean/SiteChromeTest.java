@@ -2,6 +2,7 @@ package io.newsstream.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SiteChromeTest {
@@ -57,5 +58,31 @@ class SiteChromeTest {
     void shouldKeepTableRowWithFigures() {
         String row = "TOLEDO 58 LB 35 OVR MAY UP 1 CHICAGO 57 LB 25 OVR MAY UNC NEWS 8 STORE 9";
         assertThat(cleaning.text(PROSE + "\n" + row)).endsWith(row);
+    }
+
+    @Test
+    void shouldNeverGateOutALineTheRuleWouldCallChrome() {
+        // mayBeChrome spares most segments the tokenising isChrome; it must never be stricter.
+        SiteChromeRule rule = new SiteChromeRule();
+        String[] words = {"News", "World", "Opinion", "Sport", "Business", "home", "the", "Israel", "|", "•", "&",
+            "2023", "12", "(Video)", "«Culture»", "Élysée", "sports", "US", "Health", "Contact"};
+        Random random = new Random(7);
+        int chrome = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = 1 + random.nextInt(12);
+            for (int i = 0; i < len; i++) {
+                b.append(i == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+            }
+            String line = b.toString();
+            for (boolean atEdge : new boolean[] {true, false}) {
+                if (rule.isChrome(line, atEdge)) {
+                    chrome++;
+                    assertThat(SiteChromeRule.mayBeChrome(Shapes.scan(line), atEdge)).as("[%s] at edge %s", line, atEdge)
+                            .isTrue();
+                }
+            }
+        }
+        assertThat(chrome).as("lines judged chrome").isGreaterThan(1000);
     }
 }
