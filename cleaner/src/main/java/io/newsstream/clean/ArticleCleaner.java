@@ -1,7 +1,6 @@
 package io.newsstream.clean;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Cleans one news article: screens the input (size, binary, encoding, emptiness), extracts
@@ -76,22 +75,25 @@ public final class ArticleCleaner {
     private CleanOutcome cleanChecked(RawText raw, StageTimer timer) {
         long t = timer == null ? 0 : System.nanoTime();
         String body = raw == null ? null : raw.body();
-        Optional<CleanOutcome.Rejected> rejected = InputScreen.screen(body, config.maxBodyChars());
+        InputScreen.Verdict screened = InputScreen.screen(body, config.maxBodyChars());
         t = lap(timer, "screen", t);
-        if (rejected.isPresent()) {
-            return rejected.get();
+        if (screened.rejected() != null) {
+            return screened.rejected();
         }
         RemovalTally tally = new RemovalTally();
-        String text = body;
         String headline = null;
+        List<TextHygiene.Line> lines;
         if (HtmlExtractor.looksLikeHtml(body, raw.contentType())) {
             HtmlExtractor.Extracted extracted = html.extract(body);
-            text = extracted.text();
+            String text = extracted.text();
             headline = extracted.headline();
             tally.add(HtmlExtractor.RULE, extracted.droppedElements(), Math.max(0, body.length() - text.length()));
             t = lap(timer, "html", t);
+            lines = TextHygiene.lines(text, tally);
+        } else {
+            lines = TextHygiene.lines(body, screened, tally);
         }
-        List<String> paragraphs = Paragrapher.segments(TextHygiene.lines(text, tally));
+        List<String> paragraphs = Paragrapher.segments(lines);
         t = lap(timer, "hygiene-and-paragraphs", t);
         if (paragraphs.isEmpty()) {
             return new CleanOutcome.Rejected(RejectReason.EMPTY, "no text left after markup and control characters");

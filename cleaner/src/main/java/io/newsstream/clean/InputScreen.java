@@ -1,10 +1,8 @@
 package io.newsstream.clean;
 
-import java.util.Optional;
-
 /**
- * Decides in one linear pass (after an O(1) size check) whether a body is text at all.
- * Thresholds are shares of the non-whitespace code points.
+ * Decides in one or two linear passes (after an O(1) size check) whether a body is text at
+ * all. Thresholds are shares of the non-whitespace code points.
  */
 final class InputScreen {
 
@@ -16,21 +14,38 @@ final class InputScreen {
     private static final int VISIBLE = 1;
     private static final int LETTER_OR_DIGIT = 2;
     private static final int JUNK = 4;
-    /** What the general path below decides for each ASCII char, computed once. */
+    private static final int SPACE = 8;
+    private static final int NEWLINE = 16;
+    /** Not printable ASCII, a space or a newline (tab, carriage return, controls). */
+    private static final int UNUSUAL = 32;
+    /** What the counting pass decides for each ASCII char, and whether it is plain, computed once. */
     private static final byte[] ASCII = new byte[128];
 
     static {
         for (char c = 0; c < 128; c++) {
+            int f = c == ' ' ? SPACE : c == '\n' ? NEWLINE : c < 0x20 || c == 0x7F ? UNUSUAL : 0;
             if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
-                ASCII[c] = (byte) (VISIBLE | (isJunk(c) ? JUNK : Character.isLetterOrDigit(c) ? LETTER_OR_DIGIT : 0));
+                f |= VISIBLE | (isJunk(c) ? JUNK : Character.isLetterOrDigit(c) ? LETTER_OR_DIGIT : 0);
             }
+            ASCII[c] = (byte) f;
         }
+    }
+
+    /**
+     * The screen's verdict: a rejection, or for a body that passed what the screen learnt on the
+     * way for the hygiene pass.
+     *
+     * @param rejected why the body is not text; null when it passed
+     * @param plainAscii every char is printable ASCII, a space or a newline
+     * @param mayNeedNfc some char is at or above U+0300, below which all text is in NFC
+     */
+    record Verdict(CleanOutcome.Rejected rejected, boolean plainAscii, boolean mayNeedNfc) {
     }
 
     private InputScreen() {
     }
 
-    static Optional<CleanOutcome.Rejected> screen(String body, int maxBodyChars) {
+    static Verdict screen(String body, int maxBodyChars) {
         if (body == null || body.isEmpty()) {
             return reject(RejectReason.EMPTY, "body is empty");
         }
@@ -38,6 +53,29 @@ final class InputScreen {
             return reject(RejectReason.TOO_LARGE,
                     "body has " + body.length() + " chars, limit is " + maxBodyChars);
         }
+        // First a pass that only ORs: a body of printable ASCII, spaces and newlines (most wire
+        // copy) has no junk to count, and whether it has visible chars and letters is one bit each.
+        int any = 0;
+        int flags = 0;
+        for (int i = 0, n = body.length(); i < n; i++) {
+            char c = body.charAt(i);
+            any |= c;
+            flags |= ASCII[c & 0x7F];
+        }
+        if (any >= 0x80 || (flags & (JUNK | UNUSUAL)) != 0) {
+            return count(body, any >= 0x300);
+        }
+        if ((flags & VISIBLE) == 0) {
+            return reject(RejectReason.EMPTY, "body is whitespace only");
+        }
+        if ((flags & LETTER_OR_DIGIT) == 0) {
+            return reject(RejectReason.EMPTY, "body has no letters or digits");
+        }
+        return new Verdict(null, true, false);
+    }
+
+    /** Counts visible, junk, replacement and letter-or-digit code points, and judges by their shares. */
+    private static Verdict count(String body, boolean mayNeedNfc) {
         int visible = 0;
         int junk = 0;
         int replacement = 0;
@@ -49,7 +87,7 @@ final class InputScreen {
                 int f = ASCII[c];
                 visible += f & VISIBLE;
                 letters += (f >> 1) & 1;
-                junk += f >> 2;
+                junk += (f >> 2) & 1;
                 i++;
                 continue;
             }
@@ -83,7 +121,7 @@ final class InputScreen {
         if (letters == 0) {
             return reject(RejectReason.EMPTY, "body has no letters or digits");
         }
-        return Optional.empty();
+        return new Verdict(null, false, mayNeedNfc);
     }
 
     static boolean isJunk(int cp) {
@@ -95,7 +133,7 @@ final class InputScreen {
                 || (cp & 0xFFFE) == 0xFFFE;
     }
 
-    private static Optional<CleanOutcome.Rejected> reject(RejectReason reason, String message) {
-        return Optional.of(new CleanOutcome.Rejected(reason, message));
+    private static Verdict reject(RejectReason reason, String message) {
+        return new Verdict(new CleanOutcome.Rejected(reason, message), false, false);
     }
 }

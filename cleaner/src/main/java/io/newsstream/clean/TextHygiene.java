@@ -36,12 +36,50 @@ final class TextHygiene {
     private TextHygiene() {
     }
 
-    static List<Line> lines(String raw, RemovalTally tally) {
-        // Loops over a char array run without String.charAt's per-char checks.
-        char[] chars = raw.toCharArray();
-        if (needsNfc(chars, raw)) {
-            chars = Normalizer.normalize(raw, Normalizer.Form.NFC).toCharArray();
+    /** The lines of a body the {@link InputScreen} passed, using what it found out about the chars. */
+    static List<Line> lines(String raw, InputScreen.Verdict screened, RemovalTally tally) {
+        List<Line> plain = screened.plainAscii() ? plainLines(raw) : null;
+        if (plain != null) {
+            return plain;
         }
+        return lines(raw, screened.mayNeedNfc() && !Normalizer.isNormalized(raw, Normalizer.Form.NFC), tally);
+    }
+
+    /** The lines of any text (extracted from HTML, say). */
+    static List<Line> lines(String raw, RemovalTally tally) {
+        return lines(raw, needsNfc(raw), tally);
+    }
+
+    /**
+     * The lines of a body of printable ASCII, spaces and newlines when each needs nothing but
+     * splitting and un-indenting: no two spaces after its indent and none at its end; else null.
+     * The searches are String's vectorised ones, and each line is a substring.
+     */
+    private static List<Line> plainLines(String raw) {
+        List<Line> out = new ArrayList<>();
+        int n = raw.length();
+        for (int from = 0; from <= n; ) {
+            int end = raw.indexOf('\n', from);
+            if (end < 0) {
+                end = n;
+            }
+            int start = from;
+            while (start < end && raw.charAt(start) == ' ') {
+                start++;
+            }
+            String line = raw.substring(start, end);
+            if (line.endsWith(" ") || line.contains("  ")) {
+                return null;
+            }
+            out.add(new Line(line, start - from >= 2));
+            from = end + 1;
+        }
+        return out;
+    }
+
+    private static List<Line> lines(String raw, boolean normalize, RemovalTally tally) {
+        // Loops over a char array run without String.charAt's per-char checks.
+        char[] chars = normalize ? Normalizer.normalize(raw, Normalizer.Form.NFC).toCharArray() : raw.toCharArray();
         List<Line> out = new ArrayList<>();
         int n = chars.length;
         char[] line = new char[Math.min(n, 1024) + 2];
@@ -166,10 +204,10 @@ final class TextHygiene {
      * normaliser. The test ORs all chars together (a loop the JIT vectorises): when no bit at or
      * above U+0300's is set, no char can be that high.
      */
-    private static boolean needsNfc(char[] chars, String s) {
+    private static boolean needsNfc(String s) {
         int any = 0;
-        for (char c : chars) {
-            any |= c;
+        for (int i = 0; i < s.length(); i++) {
+            any |= s.charAt(i);
         }
         return any >= 0x300 && !Normalizer.isNormalized(s, Normalizer.Form.NFC);
     }

@@ -2,6 +2,7 @@ package io.newsstream.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TextHygieneTest {
@@ -82,5 +83,30 @@ class TextHygieneTest {
         assertThat(article.title()).isEqualTo("Israel presses Europe to act as Iran expands uranium enrichment now");
         assertThat(article.author()).isEqualTo("JNS Staff");
         assertThat(article.text()).isEqualTo("Israel urged France, Germany and Britain on Wednesday to act on Iran.");
+    }
+
+    @Test
+    void shouldSplitPlainBodiesAsTheGeneralPassDoes() {
+        // A body the screen finds plain skips the char-by-char pass; the lines must not change.
+        String[] pieces = {"Word", "word", " ", "  ", "\n", "\n\n", "\n    ", "\n  ", ".", "1.5", "\t", "\r\n", "\u00a0", "é"};
+        Random random = new Random(11);
+        int plain = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = 1 + random.nextInt(30);
+            for (int i = 0; i < len; i++) {
+                // Mostly the pieces a plain body is made of, so that many bodies are plain.
+                b.append(pieces[random.nextInt(random.nextInt(4) == 0 ? pieces.length : 10)]);
+            }
+            String body = b.toString();
+            InputScreen.Verdict verdict = InputScreen.screen(body, 1_000_000);
+            if (verdict.rejected() != null) {
+                continue;
+            }
+            plain += verdict.plainAscii() ? 1 : 0;
+            assertThat(TextHygiene.lines(body, verdict, new RemovalTally())).as("[%s]", body)
+                    .isEqualTo(TextHygiene.lines(body, new RemovalTally()));
+        }
+        assertThat(plain).as("plain bodies").isGreaterThan(1000);
     }
 }
