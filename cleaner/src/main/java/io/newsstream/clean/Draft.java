@@ -30,8 +30,13 @@ final class Draft {
 
     Draft(List<String> segmentTexts, String givenTitle, RemovalTally tally) {
         this.segments = new ArrayList<>(segmentTexts.size());
+        int longest = 0;
         for (String t : segmentTexts) {
-            segments.add(new Segment(t));
+            longest = Math.max(longest, t.length());
+        }
+        Shapes.Scratch scratch = new Shapes.Scratch(longest);
+        for (String t : segmentTexts) {
+            segments.add(new Segment(t, scratch));
         }
         this.tally = tally;
         this.givenTitle = givenTitle;

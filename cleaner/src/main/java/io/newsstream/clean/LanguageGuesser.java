@@ -31,7 +31,9 @@ import java.util.concurrent.atomic.LongAdder;
  * Swedish, Czech and Turkish). Otherwise a language with at least {@link #MIN_WORDS} words and
  * either {@link #MIN_HITS} hits and {@link #LEAD_FACTOR} times the hits of the runner-up, or
  * {@link #MIN_HITS_WIDE_LEAD} hits and {@link #WIDE_LEAD_FACTOR} times the runner-up's, is the
- * answer; a capital letter alone ("V", "A" in a table) is not a function word. An unclear
+ * answer; a capital letter alone ("V", "A" in a table) is not a function word. A language that
+ * reaches {@link #EARLY_HITS} hits with {@link #EARLY_LEAD_FACTOR} times anyone else's wins there
+ * and then, without reading the rest of the sample. An unclear
  * sample that is {@link #MIN_TABLE_DIGIT_SHARE} figures is a table with a note and gets null too.
  * That settles
  * nearly all news prose in microseconds. Only what it cannot settle goes to lingua (restricted
@@ -66,6 +68,9 @@ final class LanguageGuesser {
      * (earnings, prices) rather than prose: it gets null, not lingua's guess. Prose has 0–5 %.
      */
     static final double MIN_TABLE_DIGIT_SHARE = 0.2;
+    /** Hits that settle a language before the sample's end, with {@link #EARLY_LEAD_FACTOR} times the runner-up's. */
+    static final int EARLY_HITS = 8;
+    static final double EARLY_LEAD_FACTOR = 3.0;
     /** Sentences shorter than this in total do not make a sample; the opening is used instead. */
     private static final int MIN_SENTENCE_SAMPLE = 100;
     /** Longest function word worth looking up ("mukaan", "olarak"). */
@@ -158,8 +163,9 @@ final class LanguageGuesser {
         if (sentences.length() >= MIN_SENTENCE_SAMPLE) {
             return detectSample(prefix(sentences));
         }
-        // Too little prose: the opening of the kept text, as the text itself would read.
-        return detectSample(sample(keptText));
+        // Too little prose: the opening of the kept text, which is what sample(keptText) would
+        // come to after finding the same few sentences again.
+        return detectSample(prefix(keptText));
     }
 
     private String detectSample(CharSequence sample) {
@@ -187,6 +193,7 @@ final class LanguageGuesser {
         int i = 0;
         int digits = 0;
         int visible = 0;
+        int asciiLetters = 0;
         while (i < n) {
             char c = sample.charAt(i);
             if (c < 0x80) {
@@ -207,7 +214,7 @@ final class LanguageGuesser {
                     if (!isAsciiLetter(c)) {
                         break;
                     }
-                    scripts[LATIN]++;
+                    asciiLetters++; // kept in a local: an array slot would chain every letter through memory
                     i++;
                     continue;
                 }
@@ -224,14 +231,24 @@ final class LanguageGuesser {
             // A capital letter alone is a label or a numeral ("V", "IV" in a table), not "v" or "a".
             boolean label = i - start == 1 && !Character.isLowerCase(sample.charAt(start));
             if (i - start <= MAX_FUNCTION_WORD && !label) {
-                for (long bits = functionWords.get(sample, start, i); bits != 0; bits &= bits - 1) {
-                    hits[Long.numberOfTrailingZeros(bits)]++;
+                long bits = functionWords.get(sample, start, i);
+                for (long b = bits; b != 0; b &= b - 1) {
+                    hits[Long.numberOfTrailingZeros(b)]++;
+                }
+                if (bits != 0) {
+                    int script = scriptOf(sample.codePointAt(start)).ordinal();
+                    int scriptLetters = scripts[script] + (script == LATIN ? asciiLetters : 0);
+                    int early = earlyWinner(hits, bits, scriptLetters, letters, words);
+                    if (early >= 0) {
+                        return new Verdict(codes[early], false);
+                    }
                 }
             }
         }
         if (letters < MIN_LETTERS) {
             return Verdict.NO_TEXT;
         }
+        scripts[LATIN] += asciiLetters;
         int main = 0;
         for (int k = 1; k < scripts.length; k++) {
             if (scripts[k] > scripts[main]) {
@@ -272,6 +289,35 @@ final class LanguageGuesser {
         }
         // Unclear, and mostly figures: a table with a note under it, not prose to guess from.
         return digits >= MIN_TABLE_DIGIT_SHARE * visible ? Verdict.NO_TEXT : Verdict.UNDECIDED;
+    }
+
+    /**
+     * The language that has already won, before the sample's end, or -1: one of the languages
+     * just hit has {@link #EARLY_HITS} hits and {@link #EARLY_LEAD_FACTOR} times anyone else's,
+     * in running text, and the word's script holds {@link #MIN_SCRIPT_SHARE} of the letters so
+     * far. Prose settles in its first hundred or so chars; the rest of the sample would only
+     * confirm it.
+     */
+    private static int earlyWinner(int[] hits, long justHit, int scriptLetters, int letters, int words) {
+        if (scriptLetters < MIN_SCRIPT_SHARE * letters) {
+            return -1;
+        }
+        for (long b = justHit; b != 0; b &= b - 1) {
+            int l = Long.numberOfTrailingZeros(b);
+            if (hits[l] < EARLY_HITS || hits[l] < MIN_RUNNING_TEXT_SHARE * words) {
+                continue;
+            }
+            int runnerUp = 0;
+            for (int k = 0; k < hits.length; k++) {
+                if (k != l) {
+                    runnerUp = Math.max(runnerUp, hits[k]);
+                }
+            }
+            if (hits[l] >= EARLY_LEAD_FACTOR * runnerUp) {
+                return l;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -53,7 +53,7 @@ final class LeakedCodeRule implements CleaningRule {
 
     /** Every code shape of {@link #isCode} needs one of these chars; prose rarely has them. */
     private static boolean mayBeCode(Shapes.Scan shape, String t) {
-        return shape.has(';') || shape.has('{') || shape.has('}') || t.endsWith(")");
+        return shape.codePunctuation() || t.endsWith(")");
     }
 
     boolean isCode(String t) {

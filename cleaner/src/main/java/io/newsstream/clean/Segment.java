@@ -6,12 +6,15 @@ package io.newsstream.clean;
  */
 final class Segment {
 
+    private final Shapes.Scratch scratch;
     private String text;
     private Shapes.Scan scan;
     private String removedBy;
 
-    Segment(String text) {
+    /** The scratch buffers belong to the cleaning call; its segments are scanned one at a time. */
+    Segment(String text, Shapes.Scratch scratch) {
         this.text = text;
+        this.scratch = scratch;
     }
 
     String text() {
@@ -31,7 +34,7 @@ final class Segment {
     /** Key, sentence shape and counts from one pass ({@link Shapes#scan}), computed once: every segment needs them. */
     Shapes.Scan shape() {
         if (scan == null) {
-            scan = Shapes.scan(text);
+            scan = Shapes.scan(text, scratch);
         }
         return scan;
     }

@@ -122,24 +122,62 @@ final class Shapes {
 
     /**
      * What one scan of a segment learns ({@link #scan}): its comparison key, whether it is a
-     * sentence, and counts and char sets that let the rules reject most segments without a scan
+     * sentence, and counts and char kinds that let the rules reject most segments without a scan
      * of their own.
      *
      * @param words tokens (space-separated) whose first letter or digit is a letter
      * @param lowerWords those words whose first letter is lower case
      * @param capitalisedWords those words whose first letter is upper or title case
-     * @param figures tokens whose first char is a digit
-     * @param asciiLow bit {@code c} set when ASCII char {@code c < 64} occurs
-     * @param asciiHigh bit {@code c - 64} set when ASCII char {@code c >= 64} occurs
-     * @param letter whether any letter occurs, in any script
-     * @param digit whether any digit occurs, in any script
+     * @param kinds the {@link #LETTER}, {@link #DIGIT} and {@link #CODE} kinds of char that occur
      */
-    record Scan(String key, boolean sentence, int words, int lowerWords, int capitalisedWords, int figures,
-                long asciiLow, long asciiHigh, boolean letter, boolean digit) {
+    record Scan(String key, boolean sentence, int words, int lowerWords, int capitalisedWords, int kinds) {
 
-        /** Whether the ASCII char occurs in the segment. */
-        boolean has(char c) {
-            return ((c < 64 ? asciiLow : asciiHigh) >>> (c & 63) & 1) != 0;
+        /** Whether a letter occurs, in any script. */
+        boolean letter() {
+            return (kinds & LETTER) != 0;
+        }
+
+        /** Whether a digit occurs, in any script. */
+        boolean digit() {
+            return (kinds & DIGIT) != 0;
+        }
+
+        /** Whether a semicolon or a brace occurs: the punctuation of code. */
+        boolean codePunctuation() {
+            return (kinds & CODE) != 0;
+        }
+    }
+
+    /** Reusable buffers for the scans of one cleaning call (one thread), so a scan allocates only its key. */
+    static final class Scratch {
+        private static final int KEEP_CHARS = 1 << 16;
+        private char[] chars;
+        private byte[] key;
+
+        /** Buffers for segments of up to {@code chars} chars to begin with; they grow as needed. */
+        Scratch(int chars) {
+            this.chars = new char[chars];
+            this.key = new byte[chars + 1];
+        }
+
+        private char[] chars(int n) {
+            if (n > KEEP_CHARS) {
+                return new char[n]; // a huge segment's buffers are not kept
+            }
+            if (chars.length < n) {
+                chars = new char[Math.max(n, chars.length * 2)];
+            }
+            return chars;
+        }
+
+        private byte[] key(int n) {
+            if (n > KEEP_CHARS) {
+                return new byte[n + 1];
+            }
+            if (key.length < n + 1) {
+                key = new byte[Math.max(n + 1, key.length * 2)];
+            }
+            return key;
         }
     }
 
@@ -148,15 +186,19 @@ final class Shapes {
      * else; one table look-up instead of three range tests on the cleaner's hottest loops.
      */
     private static final byte[] ASCII_KEY = new byte[128];
-    /** For each ASCII char, bit flags: {@link #ALNUM}, {@link #LETTER}, {@link #LOWER}, {@link #SPACE}, {@link #DIGIT}. */
+    /**
+     * For each ASCII char, bit flags: {@link #ALNUM}, {@link #LETTER}, {@link #LOWER},
+     * {@link #SPACE}, {@link #DIGIT}, {@link #CODE}; the last three and LETTER are also the
+     * {@link Scan#kinds} bits.
+     */
     private static final byte[] ASCII_FLAGS = new byte[128];
     private static final int ALNUM = 1;
-    private static final int LETTER = 2;
+    static final int LETTER = 2;
     private static final int LOWER = 4;
     private static final int SPACE = 8;
-    private static final int DIGIT = 16;
-    private static final long DIGIT_BITS_LOW = 0x3FFL << '0';
-    private static final long LETTER_BITS_HIGH = 0x3FFFFFFL << ('A' - 64) | 0x3FFFFFFL << ('a' - 64);
+    static final int DIGIT = 16;
+    static final int CODE = 32;
+    private static final int KINDS = LETTER | DIGIT | CODE;
 
     static {
         for (char c = '0'; c <= '9'; c++) {
@@ -170,6 +212,9 @@ final class Shapes {
             ASCII_FLAGS[c - 32] = ALNUM | LETTER;
         }
         ASCII_FLAGS[' '] = SPACE;
+        ASCII_FLAGS[';'] = CODE;
+        ASCII_FLAGS['{'] = CODE;
+        ASCII_FLAGS['}'] = CODE;
     }
 
     /** The lower-case form of an ASCII char, by table. */
@@ -178,34 +223,37 @@ final class Shapes {
         return k >= 'a' ? (char) k : c;
     }
 
+    /** {@link #scan(String, Scratch)} with buffers of its own. */
+    static Scan scan(String s) {
+        return scan(s, new Scratch(s.length()));
+    }
+
     /**
      * Key, sentence shape and the counts of {@link Scan} in one pass over the text. ASCII text
      * (nearly all wire copy) takes a loop of table look-ups and arithmetic, without a branch
-     * that depends on the char (on a busy shared core a mispredicted branch per word boundary
-     * costs more than the rest of the loop); it writes the key as Latin-1 bytes. A text with
-     * any other char is scanned code point by code point ({@link #scanCodePoints}).
+     * that depends on the char; it writes the key as Latin-1 bytes. A text with any other char is
+     * scanned code point by code point ({@link #scanCodePoints}).
      */
-    static Scan scan(String s) {
+    static Scan scan(String s, Scratch scratch) {
         int n = s.length();
         // The loop reads a char array, where the JIT drops the per-char checks of String.charAt.
-        char[] chars = new char[n];
+        char[] chars = scratch.chars(n);
         s.getChars(0, n, chars, 0);
-        byte[] b = new byte[n + 1];
+        byte[] b = scratch.key(n);
         int len = 0;
         int nonEmpty = 0; // the key has a char
         int pending = 0; // a separator since the last key char, and the key is not empty
         int decided = 0; // the current token's first letter or digit has been seen
-        int tokenStart = 1; // the previous char was a space (or there was none)
         int words = 0;
         int lower = 0;
-        int figures = 0;
-        long low = 0;
-        long high = 0;
-        for (char c : chars) {
+        int seen = 0;
+        for (int i = 0; i < n; i++) {
+            char c = chars[i];
             if (c >= 0x80) {
                 return scanCodePoints(s);
             }
             int f = ASCII_FLAGS[c];
+            seen |= f;
             int a = f & ALNUM;
             // Write a separating space and the key char unconditionally; keep them only when due.
             b[len] = ' ';
@@ -218,20 +266,12 @@ final class Shapes {
             int first = a & (decided ^ 1);
             words += first & (f >> 1);
             lower += first & (f >> 2);
-            int space = f >> 3 & 1;
-            decided = (decided | a) & (space ^ 1);
-            figures += tokenStart & (f >> 4);
-            tokenStart = space;
-            // The char's bit goes to the low or the high set: select = -1 below 64, else 0.
-            long bit = 1L << c;
-            long select = (c >> 6) - 1L;
-            low |= bit & select;
-            high |= bit & ~select;
+            decided = (decided | a) & ((f >> 3 & 1) ^ 1);
         }
         // Every ASCII letter is cased, so the share rule of isSentence applies as it is.
         boolean sentence = words >= 3 && lower * 10 >= words * 3 && endsWithTerminal(s);
         return new Scan(new String(b, 0, len, StandardCharsets.ISO_8859_1), sentence, words, lower, words - lower,
-                figures, low, high, (high & LETTER_BITS_HIGH) != 0, (low & DIGIT_BITS_LOW) != 0);
+                seen & KINDS);
     }
 
     /** {@link #scan} for any text, code point by code point; the reference for the ASCII loop. */
@@ -240,38 +280,18 @@ final class Shapes {
         int lower = 0;
         int capitalised = 0;
         int cased = 0;
-        int figures = 0;
-        long low = 0;
-        long high = 0;
-        boolean letter = false;
-        boolean digit = false;
-        boolean inToken = false;
+        int kinds = 0;
         boolean decided = false;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp < 0x80) {
-                if (cp < 64) {
-                    low |= 1L << cp;
-                } else {
-                    high |= 1L << (cp - 64);
-                }
-            }
             if (cp == ' ') {
-                inToken = false;
+                decided = false;
                 continue;
             }
             boolean isLetter = Character.isLetter(cp);
             boolean isDigit = Character.isDigit(cp);
-            letter |= isLetter;
-            digit |= isDigit;
-            if (!inToken) {
-                inToken = true;
-                decided = false;
-                if (isDigit) {
-                    figures++;
-                }
-            }
+            kinds |= (isLetter ? LETTER : 0) | (isDigit ? DIGIT : 0) | (cp < 0x80 ? ASCII_FLAGS[cp] & CODE : 0);
             if (decided || !isLetter && !isDigit) {
                 continue;
             }
@@ -290,7 +310,7 @@ final class Shapes {
         }
         // Scripts without case (Arabic, Chinese) are judged on their words and ending alone.
         boolean sentence = words >= 3 && (cased == 0 || lower * 10 >= words * 3) && endsWithTerminal(s);
-        return new Scan(key(s), sentence, words, lower, capitalised, figures, low, high, letter, digit);
+        return new Scan(key(s), sentence, words, lower, capitalised, kinds);
     }
 
     /**

@@ -45,12 +45,12 @@ final class SiteChromeRule implements CleaningRule {
 
     /**
      * What {@link #isChrome} asks of the words, from the segment's scan, without tokenising:
-     * enough capitalised words and few figures. Most segments (prose, table rows) fail here.
+     * enough capitalised words. Most segments (prose, most table rows) fail here.
      */
     static boolean mayBeChrome(Shapes.Scan shape, boolean atEdge) {
         int words = shape.words();
         int capitalised = shape.capitalisedWords();
-        if (words == 0 || shape.figures() * 4 > words) {
+        if (words == 0) {
             return false;
         }
         if (atEdge) {

@@ -10,10 +10,13 @@ import org.junit.jupiter.api.TestInstance;
 class LanguageTest {
 
     private ArticleCleaner cleaner;
+    /** Loads lingua's models: made once for the class. */
+    private LanguageGuesser guesser;
 
     @BeforeAll
     void createCleaner() {
         cleaner = new ArticleCleaner(CleanerConfig.defaults());
+        guesser = new LanguageGuesser();
     }
 
     private String language(String body) {
@@ -54,7 +57,6 @@ class LanguageTest {
 
     @Test
     void shouldSettleEnglishProseWithoutAskingLingua() {
-        LanguageGuesser guesser = new LanguageGuesser();
         assertThat(guesser.profile(LanguageGuesser.sample(Cleaning.PROSE)).language()).isEqualTo("en");
         // A short agency sentence without "the" is still plainly English.
         assertThat(guesser.profile("Magma Copper Co, a subsidiary of Newmont Mining Corp, said it is cutting "
@@ -63,8 +65,19 @@ class LanguageTest {
     }
 
     @Test
+    void shouldSettleOnceALanguageHasClearlyWonWithoutReadingTheRestOfTheSample() {
+        // Eight English hits with no rival by the first 130 chars: the German half is never read,
+        // whereas over the whole sample the two languages would tie and lingua would be asked.
+        String english = "The minister said on Sunday that the talks with the neighbours of the country would resume "
+                + "in a week at the latest.";
+        String german = "Die Gespräche mit den Nachbarn des Landes werden nach Angaben der Regierung in einer Woche "
+                + "wieder aufgenommen, sagte der Minister und die Regierung bestätigte das am Sonntag.";
+        assertThat(guesser.profile(english + " " + german).language()).isEqualTo("en");
+        assertThat(guesser.profile(german + " " + english).language()).isEqualTo("de");
+    }
+
+    @Test
     void shouldSettleAShortLineByTwoWordsWithAWideLead() {
-        LanguageGuesser guesser = new LanguageGuesser();
         assertThat(guesser.profile("Texas Handler Corp completed the sale with Cotton Certificate Holdings Inc")
                 .language()).isEqualTo("en");
         // "to" is also Polish and Czech: one word that three languages share decides nothing.
@@ -75,7 +88,6 @@ class LanguageTest {
     @Test
     void shouldNotReadCapitalLettersInATableAsFunctionWords() {
         // "V" and "VI" are grades, not the Czech preposition "v".
-        LanguageGuesser guesser = new LanguageGuesser();
         LanguageGuesser.Verdict verdict = guesser.profile("reported the farmer-owned reserve national five-day average "
                 + "price through April 6 as follows (Dlrs/Bu-Sorghum Cwt) - Wheat 2.64 2.40 IV 4.65 -- V 4.65 -- "
                 + "VI 4.45 -- Corn 1.40 1.92 IV 3.15 3.15 V 3.25 -- X - 1986 Rates. Oats 1.24 0.99 V 1.65 -- "
@@ -85,7 +97,6 @@ class LanguageTest {
 
     @Test
     void shouldSettleCyrillicAndArabicScriptLanguagesByTheirFunctionWords() {
-        LanguageGuesser guesser = new LanguageGuesser();
         assertThat(guesser.profile("Правительство объявило в воскресенье, что переговоры с соседними странами "
                 + "возобновятся через неделю, говорится в заявлении министерства.").language()).isEqualTo("ru");
         assertThat(guesser.profile("Уряд оголосив у неділю, що переговори з сусідніми країнами відновляться через "
@@ -98,7 +109,6 @@ class LanguageTest {
 
     @Test
     void shouldSettleAScriptThatOneLanguageWritesByTheScript() {
-        LanguageGuesser guesser = new LanguageGuesser();
         assertThat(guesser.profile("Η κυβέρνηση ανακοίνωσε την Κυριακή ότι οι διαπραγματεύσεις θα ξαναρχίσουν.")
                 .language()).isEqualTo("el");
         assertThat(guesser.profile("सरकार ने रविवार को घोषणा की कि पड़ोसी देशों के साथ बातचीत फिर से शुरू होगी।")
@@ -109,7 +119,6 @@ class LanguageTest {
 
     @Test
     void shouldLeaveScriptsWithoutFunctionWordsToLingua() {
-        LanguageGuesser guesser = new LanguageGuesser();
         String chinese = "政府周日宣布，与邻国的谈判将在一周内恢复，外交部在一份声明中说。";
         assertThat(guesser.profile(chinese)).isEqualTo(LanguageGuesser.Verdict.UNDECIDED);
         assertThat(language(chinese)).isEqualTo("zh");
@@ -128,7 +137,6 @@ class LanguageTest {
     @Test
     void shouldGiveNoLanguageForATableWithANoteUnderIt() {
         // Lingua called this French; a few function words among figures tell nothing.
-        LanguageGuesser guesser = new LanguageGuesser();
         assertThat(guesser.profile("Net 1,002,000 vs 470,000 Sales 15.9 mln vs 12.0 mln Note: 4th qtr data not available"))
                 .isEqualTo(LanguageGuesser.Verdict.NO_TEXT);
         // The same few function words in a short sentence without figures still go to lingua.

@@ -33,23 +33,19 @@ class ShapesTest {
     }
 
     @Test
-    void shouldCountWordsFiguresAndCharsInOneScan() {
+    void shouldCountWordsAndCharKindsInOneScan() {
         Shapes.Scan scan = Shapes.scan("Shr 1.03 dlrs vs (92) cts; Net US");
         assertThat(scan.words()).isEqualTo(6);
         assertThat(scan.lowerWords()).isEqualTo(3);
         assertThat(scan.capitalisedWords()).isEqualTo(3);
-        assertThat(scan.figures()).isEqualTo(1); // "(92)" starts with a bracket
-        assertThat(scan.has(';')).isTrue();
-        assertThat(scan.has('(')).isTrue();
-        assertThat(scan.has('{')).isFalse();
-        assertThat(scan.has('S')).isTrue();
-        assertThat(scan.has('z')).isFalse();
+        assertThat(scan.codePunctuation()).isTrue();
         assertThat(scan.letter()).isTrue();
         assertThat(scan.digit()).isTrue();
-        Shapes.Scan greek = Shapes.scan("Η Αθήνα 2023");
-        assertThat(greek.words()).isEqualTo(2);
+        assertThat(Shapes.scan("He said (twice) that it was over.").codePunctuation()).isFalse();
+        Shapes.Scan greek = Shapes.scan("Η Αθήνα 2023 {x}");
+        assertThat(greek.words()).isEqualTo(3);
         assertThat(greek.capitalisedWords()).isEqualTo(2);
-        assertThat(greek.figures()).isEqualTo(1);
+        assertThat(greek.codePunctuation()).isTrue();
         assertThat(Shapes.scan("*** —").letter()).isFalse();
         assertThat(Shapes.scan("*** —").digit()).isFalse();
     }
