@@ -40,7 +40,11 @@ final class LinePatterns {
     private final List<String> hints = new ArrayList<>();
     /** {@link Shapes#key} of each hint part (empty for punctuation alone). */
     private final List<String> hintKeys = new ArrayList<>();
-    private final int[][] hintOf;
+    /** For each distinct hint part, the regex rows (bits by index) whose hint names it. */
+    private final long[] rowsNeeding;
+    /** Regex rows limited to the edges, and rows without a hint. */
+    private long edgeOnlyRows;
+    private long unhintedRows;
     /** Which regex rows a segment's first chars let through. */
     private final RegexStarts regexStarts;
 
@@ -73,25 +77,31 @@ final class LinePatterns {
         this.prefixHeads = new WordGroups(prefixes.stream().map(r -> r.pattern().substring(0, prefixHead)).toList());
         this.longestLine = lineIndex.keySet().stream().mapToInt(String::length).max().orElse(0);
         this.regexStarts = new RegexStarts(regexes.stream().map(Row::regex).toList());
-        hintOf = new int[regexes.size()][];
+        List<Long> needing = new ArrayList<>();
         for (int r = 0; r < regexes.size(); r++) {
+            long bit = 1L << r;
+            if (regexes.get(r).edgeOnly()) {
+                edgeOnlyRows |= bit;
+            }
             String hint = regexes.get(r).hint();
             if (hint.isEmpty()) {
+                unhintedRows |= bit;
                 continue;
             }
-            String[] parts = hint.split("&");
-            hintOf[r] = new int[parts.length];
-            for (int p = 0; p < parts.length; p++) {
-                if (parts[p].isEmpty()) {
+            for (String part : hint.split("&")) {
+                if (part.isEmpty()) {
                     throw new IllegalStateException("rules/" + resource + ": empty part in hint " + hint);
                 }
-                if (!hints.contains(parts[p])) {
-                    hints.add(parts[p]);
-                    hintKeys.add(Shapes.key(parts[p]));
+                if (!hints.contains(part)) {
+                    hints.add(part);
+                    hintKeys.add(Shapes.key(part));
+                    needing.add(0L);
                 }
-                hintOf[r][p] = hints.indexOf(parts[p]);
+                int h = hints.indexOf(part);
+                needing.set(h, needing.get(h) | bit);
             }
         }
+        rowsNeeding = needing.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** The first row matching the segment, or null. */
@@ -112,33 +122,23 @@ final class LinePatterns {
         if (len > MAX_REGEX_CHARS) {
             return null;
         }
-        // Each distinct hint part is looked for once per segment, not once per row that names it.
-        byte[] found = null;
-        for (long rows = regexStarts.candidates(text); rows != 0; rows &= rows - 1) {
-            int k = Long.numberOfTrailingZeros(rows);
-            Row r = regexes.get(k);
-            if (!atEdge && r.edgeOnly()) {
-                continue;
+        long rows = regexStarts.candidates(text);
+        if (!atEdge) {
+            rows &= ~edgeOnlyRows;
+        }
+        if (len > MAX_UNHINTED_CHARS) {
+            rows &= ~unhintedRows;
+        }
+        // Each distinct hint part is looked for once, and only while some row left needs it;
+        // a missing part drops every row that names it.
+        for (int h = 0; h < rowsNeeding.length && rows != 0; h++) {
+            if ((rows & rowsNeeding[h]) != 0 && !holds(segment, hints.get(h), hintKeys.get(h))) {
+                rows &= ~rowsNeeding[h];
             }
-            boolean tried;
-            if (hintOf[k] == null) {
-                tried = len <= MAX_UNHINTED_CHARS;
-            } else {
-                if (found == null) {
-                    found = new byte[hints.size()];
-                }
-                tried = true;
-                for (int h : hintOf[k]) {
-                    if (found[h] == 0) {
-                        found[h] = (byte) (holds(segment, hints.get(h), hintKeys.get(h)) ? 1 : 2);
-                    }
-                    if (found[h] == 2) {
-                        tried = false;
-                        break;
-                    }
-                }
-            }
-            if (tried && r.regex().matcher(text).matches()) {
+        }
+        for (; rows != 0; rows &= rows - 1) {
+            Row r = regexes.get(Long.numberOfTrailingZeros(rows));
+            if (r.regex().matcher(text).matches()) {
                 return r;
             }
         }
