@@ -70,7 +70,7 @@ final class AppealRule implements CleaningRule {
 
     /** "Donate now", "Subscribe to ...": the line opens with an appeal phrase, not with "A newsletter which ...". */
     private boolean startsWithAppeal(String key) {
-        for (int idx : byFirstWord.rows(key, 0, wordEnd(key, 0))) {
+        for (int idx : byFirstWord.rowsLowerCase(key, 0, wordEnd(key, 0))) {
             Phrase p = phrases.get(idx);
             if (p.weight() >= 2 && isPhraseAt(key, 0, p.text())) {
                 return true;
@@ -95,7 +95,7 @@ final class AppealRule implements CleaningRule {
         int n = key.length();
         for (int i = 0; i < n; ) {
             int end = wordEnd(key, i);
-            for (int idx : byFirstWord.rows(key, i, end)) {
+            for (int idx : byFirstWord.rowsLowerCase(key, i, end)) {
                 Phrase p = phrases.get(idx);
                 if ((found == null || !found[idx]) && isPhraseAt(key, i, p.text())) {
                     if (found == null) {

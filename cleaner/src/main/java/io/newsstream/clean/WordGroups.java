@@ -34,6 +34,12 @@ final class WordGroups {
         table = new WordTable(slots);
     }
 
+    /** {@link #rows} for text already in lower case (a segment key). */
+    int[] rowsLowerCase(String key, int from, int to) {
+        long g = table.getLowerCase(key, from, to);
+        return g == 0 ? NONE : groups[(int) g - 1];
+    }
+
     /** The rows whose head is {@code text[from, to)}, ignoring case; empty when none. */
     int[] rows(CharSequence text, int from, int to) {
         long g = table.get(text, from, to);

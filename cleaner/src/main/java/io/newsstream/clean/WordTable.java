@@ -17,6 +17,8 @@ import java.util.Map;
 final class WordTable {
 
     private final char[][] words;
+    /** The same words as strings, for comparing with text already in lower case. */
+    private final String[] strings;
     private final long[] values;
     private final int mask;
     /**
@@ -29,6 +31,7 @@ final class WordTable {
     WordTable(Map<String, Long> entries) {
         int size = Integer.highestOneBit(Math.max(4, entries.size() * 2)) << 1;
         this.words = new char[size][];
+        this.strings = new String[size];
         this.values = new long[size];
         this.mask = size - 1;
         entries.forEach((word, value) -> {
@@ -36,6 +39,7 @@ final class WordTable {
             int slot = slot(lower);
             if (words[slot] == null) {
                 words[slot] = lower;
+                strings[slot] = new String(lower);
             }
             values[slot] |= value;
             if (lower.length > 0 && lower.length < 64) {
@@ -60,6 +64,30 @@ final class WordTable {
                 return 0;
             }
             if (w.length == len && equalsIgnoringCase(w, text, from)) {
+                return values[slot];
+            }
+        }
+    }
+
+    /**
+     * {@link #get} for text already in lower case (a segment key, {@link Shapes#key}): the same
+     * answer without folding each char.
+     */
+    long getLowerCase(String text, int from, int to) {
+        int len = to - from;
+        if (len <= 0 || len < 64 && (firstCharsByLength[len] & 1L << text.charAt(from)) == 0) {
+            return 0;
+        }
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+            String w = strings[slot];
+            if (w == null) {
+                return 0;
+            }
+            if (w.length() == len && text.regionMatches(from, w, 0, len)) {
                 return values[slot];
             }
         }

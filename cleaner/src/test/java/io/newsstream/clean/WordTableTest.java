@@ -26,4 +26,14 @@ class WordTableTest {
         assertThat(table.get(text, 16, 26)).isZero();
         assertThat(table.get(text, 3, 3)).isZero();
     }
+
+    @Test
+    void shouldFindWordsInLowerCaseTextWithoutFolding() {
+        String key = Shapes.key("Read THE news für free; Subscribe! Then");
+        assertThat(key).isEqualTo("read the news für free subscribe then");
+        assertThat(table.getLowerCase(key, 5, 8)).isEqualTo(1L | 4L);
+        assertThat(table.getLowerCase(key, 14, 17)).isEqualTo(2L);
+        assertThat(table.getLowerCase(key, 23, 32)).isEqualTo(8L);
+        assertThat(table.getLowerCase(key, 33, 37)).isZero();
+    }
 }
