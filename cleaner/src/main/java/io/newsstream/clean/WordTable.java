@@ -22,10 +22,10 @@ final class WordTable {
     private final long[] values;
     private final int mask;
     /**
-     * For each word length below 64, a bit per first char (its low six bits) of the words of
-     * that length: most words of a text are rejected by one look-up, before any hashing.
+     * For each word length below 64, a bit per first two chars ({@link #startBit}) of the words
+     * of that length: most words of a text are rejected by one look-up, before any hashing.
      */
-    private final long[] firstCharsByLength = new long[64];
+    private final long[] startsByLength = new long[64];
 
     /** Keys are stored in lower case; a key that differs only in case from another merges into it. */
     WordTable(Map<String, Long> entries) {
@@ -43,7 +43,7 @@ final class WordTable {
             }
             values[slot] |= value;
             if (lower.length > 0 && lower.length < 64) {
-                firstCharsByLength[lower.length] |= 1L << lower[0];
+                startsByLength[lower.length] |= startBit(lower[0], lower.length > 1 ? lower[1] : 0);
             }
         });
     }
@@ -51,7 +51,8 @@ final class WordTable {
     /** The flags of {@code text[from, to)} ignoring case, or 0 when the word is not in the table. */
     long get(CharSequence text, int from, int to) {
         int len = to - from;
-        if (len <= 0 || len < 64 && (firstCharsByLength[len] & 1L << lower(text.charAt(from))) == 0) {
+        if (len <= 0 || len < 64 && (startsByLength[len]
+                & startBit(lower(text.charAt(from)), len > 1 ? lower(text.charAt(from + 1)) : 0)) == 0) {
             return 0;
         }
         int h = 0;
@@ -75,7 +76,8 @@ final class WordTable {
      */
     long getLowerCase(String text, int from, int to) {
         int len = to - from;
-        if (len <= 0 || len < 64 && (firstCharsByLength[len] & 1L << text.charAt(from)) == 0) {
+        if (len <= 0 || len < 64 && (startsByLength[len]
+                & startBit(text.charAt(from), len > 1 ? text.charAt(from + 1) : 0)) == 0) {
             return 0;
         }
         int h = 0;
@@ -127,6 +129,11 @@ final class WordTable {
             return Shapes.lowerAscii(c);
         }
         return Character.toLowerCase(c);
+    }
+
+    /** One of 64 bits for a word's first two chars (0 for a one-char word's second); the shift keeps six bits. */
+    private static long startBit(char first, int second) {
+        return 1L << (first * 7 + second);
     }
 
     private static int spread(int h) {
