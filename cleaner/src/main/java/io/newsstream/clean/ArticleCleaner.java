@@ -82,7 +82,7 @@ public final class ArticleCleaner {
         }
         RemovalTally tally = new RemovalTally();
         String headline = null;
-        List<TextHygiene.Line> lines;
+        Lines lines;
         if (HtmlExtractor.looksLikeHtml(body, raw.contentType())) {
             HtmlExtractor.Extracted extracted = html.extract(body);
             String text = extracted.text();

@@ -164,7 +164,11 @@ final class Draft {
     }
 
     String keptText() {
-        StringBuilder b = new StringBuilder();
+        int length = 0;
+        for (Segment s : segments) {
+            length += s.kept() ? s.text().length() + 2 : 0;
+        }
+        StringBuilder b = new StringBuilder(length); // sized once: no regrowth and copying as it fills
         for (Segment s : segments) {
             if (s.kept()) {
                 if (b.length() > 0) {

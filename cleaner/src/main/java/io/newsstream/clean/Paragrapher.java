@@ -8,7 +8,8 @@ import java.util.List;
  * that is hard-wrapped (wire copy: most lines fill a column of 40-100 chars) is re-joined
  * into paragraphs, a new one starting at an indented line or after a line that stops well
  * short of the column and ends a sentence; in any other block each line is its own segment, which is how
- * scraped text puts one paragraph (or one menu) per line.
+ * scraped text puts one paragraph (or one menu) per line. Lines are read as ranges of one
+ * text ({@link Lines}); each segment is copied out once.
  */
 final class Paragrapher {
 
@@ -21,50 +22,65 @@ final class Paragrapher {
     private Paragrapher() {
     }
 
-    static List<String> segments(List<TextHygiene.Line> lines) {
+    static List<String> segments(Lines lines) {
         List<String> out = new ArrayList<>();
-        List<TextHygiene.Line> block = new ArrayList<>();
-        for (TextHygiene.Line line : lines) {
-            if (line.text().isEmpty()) {
-                flush(block, out);
-            } else {
-                block.add(line);
+        int blockStart = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.isBlank(i)) {
+                flush(lines, blockStart, i, out);
+                blockStart = -1;
+            } else if (blockStart < 0) {
+                blockStart = i;
             }
         }
-        flush(block, out);
+        flush(lines, blockStart, lines.size(), out);
         return out;
     }
 
-    private static void flush(List<TextHygiene.Line> block, List<String> out) {
-        if (block.isEmpty()) {
+    /** The segments of the block of lines {@code [from, to)}; none when from is negative. */
+    private static void flush(Lines lines, int from, int to, List<String> out) {
+        if (from < 0) {
             return;
         }
         int column = 0;
-        for (TextHygiene.Line l : block) {
-            column = Math.max(column, l.text().length());
+        for (int i = from; i < to; i++) {
+            column = Math.max(column, lines.length(i));
         }
-        if (isHardWrapped(block, column)) {
-            StringBuilder para = new StringBuilder();
-            for (int i = 0; i < block.size(); i++) {
-                TextHygiene.Line l = block.get(i);
-                boolean newParagraph = i > 0 && (l.indented() || endsParagraph(block.get(i - 1).text(), column)
-                        || isSignOff(l.text(), block.get(i - 1).text(), i == block.size() - 1, column));
-                if (newParagraph) {
-                    out.add(para.toString());
-                    para.setLength(0);
-                }
-                if (para.length() > 0) {
-                    para.append(' ');
-                }
-                para.append(l.text());
+        if (!isHardWrapped(lines, from, to, column)) {
+            for (int i = from; i < to; i++) {
+                out.add(lines.line(i));
             }
-            out.add(para.toString());
-        } else {
-            for (TextHygiene.Line l : block) {
-                out.add(l.text());
+            return;
+        }
+        int paragraph = from;
+        for (int i = from + 1; i < to; i++) {
+            boolean newParagraph = lines.indented(i) || endsParagraph(lines, i - 1, column)
+                    || isSignOff(lines, i, i == to - 1, column);
+            if (newParagraph) {
+                out.add(join(lines, paragraph, i));
+                paragraph = i;
             }
         }
-        block.clear();
+        out.add(join(lines, paragraph, to));
+    }
+
+    /** Lines {@code [from, to)} joined by single spaces. */
+    private static String join(Lines lines, int from, int to) {
+        if (to - from == 1) {
+            return lines.line(from);
+        }
+        int length = to - from - 1;
+        for (int i = from; i < to; i++) {
+            length += lines.length(i);
+        }
+        StringBuilder b = new StringBuilder(length);
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                b.append(' ');
+            }
+            b.append(lines.text(), lines.start(i), lines.end(i));
+        }
+        return b.toString();
     }
 
     /**
@@ -72,42 +88,48 @@ final class Paragrapher {
      * (or a heading); a very short line always does. A short first line without a full stop
      * ("Banco di Roma (London branch) has") is a wire dateline cut, not a paragraph.
      */
-    private static boolean endsParagraph(String previous, int column) {
-        int len = previous.length();
+    private static boolean endsParagraph(Lines lines, int line, int column) {
+        int len = lines.length(line);
         if (len >= FULL_LINE * column) {
             return false;
         }
-        char last = previous.charAt(len - 1);
-        return len < VERY_SHORT_LINE * column || Shapes.endsWithTerminal(previous) || last == ':';
+        char last = lines.text().charAt(lines.end(line) - 1);
+        return len < VERY_SHORT_LINE * column || endsWithTerminal(lines, line) || last == ':';
     }
 
     /** A very short last line after a full stop, or a single word, is a sign-off ("Reuter"), not the paragraph's tail. */
-    private static boolean isSignOff(String line, String previous, boolean last, int column) {
-        return last && line.length() < VERY_SHORT_LINE * column
-                && (Shapes.endsWithTerminal(previous) || line.indexOf(' ') < 0);
+    private static boolean isSignOff(Lines lines, int line, boolean last, int column) {
+        if (!last || lines.length(line) >= VERY_SHORT_LINE * column) {
+            return false;
+        }
+        int space = lines.text().indexOf(' ', lines.start(line));
+        return endsWithTerminal(lines, line - 1) || space < 0 || space >= lines.end(line);
     }
 
-    private static boolean isHardWrapped(List<TextHygiene.Line> block, int column) {
-        if (block.size() < MIN_WRAPPED_LINES || column < MIN_COLUMN || column > MAX_COLUMN) {
+    private static boolean isHardWrapped(Lines lines, int from, int to, int column) {
+        if (to - from < MIN_WRAPPED_LINES || column < MIN_COLUMN || column > MAX_COLUMN) {
             return false;
         }
         int wrapped = 0;
         int candidates = 0;
-        for (int i = 0; i < block.size() - 1; i++) {
-            if (block.get(i + 1).indented()) {
+        for (int i = from; i < to - 1; i++) {
+            if (lines.indented(i + 1)) {
                 // The line before an indented one ends a paragraph; it says nothing about wrapping.
                 continue;
             }
-            String t = block.get(i).text();
-            if (Shapes.endsWithTerminal(t)) {
+            if (endsWithTerminal(lines, i)) {
                 // A sentence may end at a line end in wire copy and in scraped text alike.
                 continue;
             }
             candidates++;
-            if (t.length() >= FULL_LINE * column) {
+            if (lines.length(i) >= FULL_LINE * column) {
                 wrapped++;
             }
         }
         return candidates > 0 && wrapped * 3 >= candidates * 2;
+    }
+
+    private static boolean endsWithTerminal(Lines lines, int line) {
+        return Shapes.endsWithTerminal(lines.text(), lines.start(line), lines.end(line));
     }
 }

@@ -75,11 +75,16 @@ final class Shapes {
 
     /** Whether the segment ends like a sentence: . ! ? … possibly followed by closing quotes or brackets. */
     static boolean endsWithTerminal(String s) {
-        int i = s.length() - 1;
-        while (i >= 0 && isCloser(s.charAt(i))) {
+        return endsWithTerminal(s, 0, s.length());
+    }
+
+    /** {@link #endsWithTerminal(String)} of {@code s[from, to)}. */
+    static boolean endsWithTerminal(String s, int from, int to) {
+        int i = to - 1;
+        while (i >= from && isCloser(s.charAt(i))) {
             i--;
         }
-        if (i < 0) {
+        if (i < from) {
             return false;
         }
         char c = s.charAt(i);
@@ -87,7 +92,7 @@ final class Shapes {
             return true;
         }
         // A quotation that closes a paragraph ("...," she said is rare; “We will win” is a quote).
-        return i < s.length() - 1 && (s.charAt(s.length() - 1) == '”' || s.charAt(s.length() - 1) == '"');
+        return i < to - 1 && (s.charAt(to - 1) == '”' || s.charAt(to - 1) == '"');
     }
 
     private static boolean isCloser(char c) {

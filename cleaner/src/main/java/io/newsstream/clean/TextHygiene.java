@@ -1,9 +1,7 @@
 package io.newsstream.clean;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Character-level clean-up: NFC; zero-width, control, replacement and unpaired surrogate
@@ -15,10 +13,6 @@ import java.util.List;
 final class TextHygiene {
 
     static final String RULE = "control-chars";
-
-    /** A cleaned line; empty text means a blank line. */
-    record Line(String text, boolean indented) {
-    }
 
     private static final int PLAIN_CHAR = 0;
     private static final int PLAIN_SPACE = 1;
@@ -37,8 +31,8 @@ final class TextHygiene {
     }
 
     /** The lines of a body the {@link InputScreen} passed, using what it found out about the chars. */
-    static List<Line> lines(String raw, InputScreen.Verdict screened, RemovalTally tally) {
-        List<Line> plain = screened.plainAscii() ? plainLines(raw) : null;
+    static Lines lines(String raw, InputScreen.Verdict screened, RemovalTally tally) {
+        Lines plain = screened.plainAscii() ? plainLines(raw) : null;
         if (plain != null) {
             return plain;
         }
@@ -46,18 +40,19 @@ final class TextHygiene {
     }
 
     /** The lines of any text (extracted from HTML, say). */
-    static List<Line> lines(String raw, RemovalTally tally) {
+    static Lines lines(String raw, RemovalTally tally) {
         return lines(raw, needsNfc(raw), tally);
     }
 
     /**
-     * The lines of a body of printable ASCII, spaces and newlines when each needs nothing but
-     * splitting and un-indenting: no two spaces after its indent and none at its end; else null.
-     * The searches are String's vectorised ones, and each line is a substring.
+     * The lines of a body of printable ASCII, spaces and newlines, as ranges of the body itself,
+     * when each needs nothing but splitting and un-indenting: no two spaces after its indent and
+     * none at its end; else null. The searches are String's vectorised ones.
      */
-    private static List<Line> plainLines(String raw) {
-        List<Line> out = new ArrayList<>();
+    private static Lines plainLines(String raw) {
+        Lines.Builder out = new Lines.Builder();
         int n = raw.length();
+        int nextDouble = raw.indexOf("  "); // the next two spaces at or after the current line's text
         for (int from = 0; from <= n; ) {
             int end = raw.indexOf('\n', from);
             if (end < 0) {
@@ -67,20 +62,23 @@ final class TextHygiene {
             while (start < end && raw.charAt(start) == ' ') {
                 start++;
             }
-            String line = raw.substring(start, end);
-            if (line.endsWith(" ") || line.contains("  ")) {
+            if (nextDouble >= 0 && nextDouble < start) {
+                nextDouble = raw.indexOf("  ", start);
+            }
+            if (end > start && raw.charAt(end - 1) == ' ' || nextDouble >= 0 && nextDouble < end) {
                 return null;
             }
-            out.add(new Line(line, start - from >= 2));
+            out.add(start, end, start - from >= 2);
             from = end + 1;
         }
-        return out;
+        return out.build(raw);
     }
 
-    private static List<Line> lines(String raw, boolean normalize, RemovalTally tally) {
+    private static Lines lines(String raw, boolean normalize, RemovalTally tally) {
         // Loops over a char array run without String.charAt's per-char checks.
         char[] chars = normalize ? Normalizer.normalize(raw, Normalizer.Form.NFC).toCharArray() : raw.toCharArray();
-        List<Line> out = new ArrayList<>();
+        Lines.Builder out = new Lines.Builder();
+        StringBuilder text = new StringBuilder(chars.length); // the cleaned lines, one after another
         int n = chars.length;
         char[] line = new char[Math.min(n, 1024) + 2];
         int len = 0;
@@ -100,10 +98,12 @@ final class TextHygiene {
                 }
                 int end = plainLineEnd(chars, from, n);
                 if (end > from) {
-                    out.add(new Line(new String(chars, from, end - from), indent >= 2));
+                    int start = text.length();
+                    text.append(chars, from, end - from);
+                    out.add(start, text.length(), indent >= 2);
                     if (end == n) {
                         tally.add(RULE, removed, removed);
-                        return out;
+                        return out.build(text.toString());
                     }
                     i = end + 1;
                     continue;
@@ -133,7 +133,7 @@ final class TextHygiene {
                     cp = '\n';
                 }
                 if (cp == '\n' || cp == 0x2028 || cp == 0x2029 || cp == 0x0B || cp == 0x0C || cp == 0x85) {
-                    out.add(new Line(new String(line, 0, len), leading >= 2));
+                    addLine(text, line, len, leading >= 2, out);
                     len = 0;
                     leading = 0;
                     atLineStart = true;
@@ -167,9 +167,15 @@ final class TextHygiene {
                 len += Character.toChars(cp, line, len);
             }
         }
-        out.add(new Line(new String(line, 0, len), leading >= 2));
+        addLine(text, line, len, leading >= 2, out);
         tally.add(RULE, removed, removed);
-        return out;
+        return out.build(text.toString());
+    }
+
+    private static void addLine(StringBuilder text, char[] line, int len, boolean indented, Lines.Builder out) {
+        int start = text.length();
+        text.append(line, 0, len);
+        out.add(start, text.length(), indented);
     }
 
     /**
