@@ -1,6 +1,5 @@
 package io.newsstream.clean;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -69,29 +68,38 @@ final class DuplicateRule implements CleaningRule {
     }
 
     private static void removeContained(Draft draft) {
-        List<Segment> kept = new ArrayList<>();
+        List<Segment> segments = draft.segments();
+        long[] byLength = new long[segments.size()];
+        int n = 0;
         long work = 0;
         int candidates = 0;
-        for (Segment s : draft.segments()) {
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
             if (s.kept()) {
-                kept.add(s);
-                work += s.key().length();
-                if (isCandidate(s.key())) {
-                    candidates++;
-                }
+                int length = s.key().length();
+                byLength[n++] = (long) length << 32 | i;
+                work += length;
+                candidates += isCandidate(s.key()) ? 1 : 0;
             }
         }
         if (candidates * work > MAX_SEARCH_WORK) {
             return;
         }
-        // Exact copies are gone, so a candidate can only sit inside a longer key: search those alone.
-        for (Segment s : kept) {
+        // Exact copies are gone, so a candidate can only sit inside a longer key: with the keys in
+        // order of length, each candidate searches only those after the last of its own length.
+        Arrays.sort(byLength, 0, n);
+        for (int k = 0; k < n; k++) {
+            Segment s = segments.get((int) byLength[k]);
             String key = s.key();
             if (!isCandidate(key)) {
                 continue;
             }
-            for (Segment other : kept) {
-                if (other != s && other.key().length() > key.length() && occursIn(other.key(), key)) {
+            int longer = k + 1;
+            while (longer < n && byLength[longer] >>> 32 == key.length()) {
+                longer++;
+            }
+            for (int j = longer; j < n; j++) {
+                if (occursIn(segments.get((int) byLength[j]).key(), key)) {
                     draft.remove(s, RULE);
                     break;
                 }
