@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * any server reading the topic will see. Start-up reads the whole topic, so ids and versions
  * survive restarts.
  */
-public final class KafkaSchemaStore implements SchemaStore {
+public final class KafkaSchemaStore extends LocalViewStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSchemaStore.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -51,7 +49,6 @@ public final class KafkaSchemaStore implements SchemaStore {
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final StoreRecordCodec codec = new StoreRecordCodec();
-    private final StoreState state = new StoreState();
     private final Object writeLock = new Object();
     private final Thread reader;
     private long position;
@@ -123,36 +120,6 @@ public final class KafkaSchemaStore implements SchemaStore {
             long offset = send(codec.configKey(subject), level == null ? null : codec.configValue(level));
             awaitPosition(offset + 1);
         }
-    }
-
-    @Override
-    public synchronized Optional<SchemaRecord> byId(int id) {
-        return state.byId(id);
-    }
-
-    @Override
-    public synchronized Optional<Integer> idOf(String canonicalSchema) {
-        return state.idOf(canonicalSchema);
-    }
-
-    @Override
-    public synchronized List<SchemaRecord> versions(String subject) {
-        return state.versions(subject);
-    }
-
-    @Override
-    public synchronized Set<String> subjects() {
-        return state.subjects();
-    }
-
-    @Override
-    public synchronized int maxId() {
-        return state.maxId();
-    }
-
-    @Override
-    public synchronized Optional<String> compatibility(String subject) {
-        return state.compatibility(subject);
     }
 
     @Override
