@@ -1,7 +1,6 @@
 package io.newsstream.streams.topology;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
@@ -22,14 +21,11 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     static final String STAGE = "deserialize";
     static final String REASON = "DESERIALIZATION_ERROR";
 
-    private String deadLetterTopic;
-    private DeadLetterCounter counter = DeadLetterCounter.from(Map.of());
+    private DeadLetterTarget target = DeadLetterTarget.from(Map.of());
 
     @Override
     public void configure(final Map<String, ?> configs) {
-        final Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        deadLetterTopic = topic == null ? null : topic.toString();
-        counter = DeadLetterCounter.from(configs);
+        target = DeadLetterTarget.from(configs);
     }
 
     @Override
@@ -42,8 +38,8 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
         }
         LOG.warn("dead-lettered {}/{}@{}: cannot deserialize ({})", record.topic(), record.partition(), record.offset(),
                 exception.getMessage());
-        counter.count(STAGE, REASON);
-        return Response.resume(DeadLetters.record(deadLetterTopic, context, record.key(), record.value(), exception,
+        target.counter().count(STAGE, REASON);
+        return Response.resume(DeadLetters.record(target.topic(), context, record.key(), record.value(), exception,
                 STAGE, REASON));
     }
 }

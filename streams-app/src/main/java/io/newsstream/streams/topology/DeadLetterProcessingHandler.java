@@ -1,6 +1,5 @@
 package io.newsstream.streams.topology;
 
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,14 +20,11 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
 
-    private String deadLetterTopic;
-    private DeadLetterCounter counter = DeadLetterCounter.from(Map.of());
+    private DeadLetterTarget target = DeadLetterTarget.from(Map.of());
 
     @Override
     public void configure(final Map<String, ?> configs) {
-        final Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        deadLetterTopic = topic == null ? null : topic.toString();
-        counter = DeadLetterCounter.from(configs);
+        target = DeadLetterTarget.from(configs);
     }
 
     @Override
@@ -52,8 +48,8 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
             LOG.error("dead-lettered {}/{}@{}: unexpected failure in {}", context.topic(), context.partition(),
                     context.offset(), stage, exception);
         }
-        counter.count(stage, reason);
-        return Response.resume(DeadLetters.record(deadLetterTopic, context, context.sourceRawKey(),
+        target.counter().count(stage, reason);
+        return Response.resume(DeadLetters.record(target.topic(), context, context.sourceRawKey(),
                 context.sourceRawValue(), exception, stage, reason));
     }
 }
