@@ -204,6 +204,8 @@ final class Shapes {
     static final int DIGIT = 16;
     static final int CODE = 32;
     private static final int KINDS = LETTER | DIGIT | CODE;
+    /** For each ASCII char, what it adds to a scan's packed counts when it starts a word: 1 word, 1 lower-case word (high half). */
+    private static final long[] WORD_COUNTS = new long[128];
 
     static {
         for (char c = '0'; c <= '9'; c++) {
@@ -217,6 +219,10 @@ final class Shapes {
             ASCII_FLAGS[c - 32] = ALNUM | LETTER;
         }
         ASCII_FLAGS[' '] = SPACE;
+        for (char c = 'a'; c <= 'z'; c++) {
+            WORD_COUNTS[c] = 1L << 32 | 1;
+            WORD_COUNTS[c - 32] = 1;
+        }
         ASCII_FLAGS[';'] = CODE;
         ASCII_FLAGS['{'] = CODE;
         ASCII_FLAGS['}'] = CODE;
@@ -249,8 +255,7 @@ final class Shapes {
         int nonEmpty = 0; // the key has a char
         int pending = 0; // a separator since the last key char, and the key is not empty
         int decided = 0; // the current token's first letter or digit has been seen
-        int words = 0;
-        int lower = 0;
+        long counts = 0; // words in the low half, lower-case words in the high half
         int seen = 0;
         for (int i = 0; i < n; i++) {
             char c = chars[i];
@@ -269,10 +274,11 @@ final class Shapes {
             pending = (a ^ 1) & nonEmpty;
             // A token's first letter or digit decides whether it is a word; a space ends the token.
             int first = a & (decided ^ 1);
-            words += first & (f >> 1);
-            lower += first & (f >> 2);
-            decided = (decided | a) & ((f >> 3 & 1) ^ 1);
+            counts += WORD_COUNTS[c] & -first;
+            decided = (decided | a) & (f >> 3 ^ 1);
         }
+        int words = (int) counts;
+        int lower = (int) (counts >>> 32);
         // Every ASCII letter is cased, so the share rule of isSentence applies as it is.
         boolean sentence = words >= 3 && lower * 10 >= words * 3 && endsWithTerminal(s);
         return new Scan(new String(b, 0, len, StandardCharsets.ISO_8859_1), sentence, words, lower, words - lower,

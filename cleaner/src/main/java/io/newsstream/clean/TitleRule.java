@@ -76,7 +76,7 @@ final class TitleRule implements CleaningRule {
                 return;
             }
             String key = s.key();
-            boolean copy = key.equals(titleKey) || isTitleWithSite(key, titleKey, s.text());
+            boolean copy = key.equals(titleKey) || isTitleWithSite(key, titleKey, s);
             // A body that is nothing but its headline keeps it: the text must not come out empty.
             if (copy && firstKept(draft, i + 1) >= 0 || copy && firstKept(draft, 0) < i) {
                 draft.remove(s, RULE);
@@ -84,8 +84,9 @@ final class TitleRule implements CleaningRule {
         }
     }
 
-    private static boolean isTitleWithSite(String key, String titleKey, String text) {
-        if (!key.startsWith(titleKey + " ") || Shapes.isSentence(text)) {
+    private static boolean isTitleWithSite(String key, String titleKey, Segment segment) {
+        int n = titleKey.length();
+        if (key.length() <= n || key.charAt(n) != ' ' || !key.startsWith(titleKey) || segment.isSentence()) {
             return false;
         }
         String suffix = key.substring(titleKey.length() + 1);
