@@ -47,6 +47,11 @@ public final class ArticleCleaner {
         return languages == null ? 0 : languages.libraryCalls();
     }
 
+    /** Wall-clock nanoseconds spent in the language library so far (see {@link #languageLibraryCalls}). */
+    public long languageLibraryNanos() {
+        return languages == null ? 0 : languages.libraryNanos();
+    }
+
     /** Receives how long each stage of one {@link #clean(RawText, StageTimer)} call took. */
     @FunctionalInterface
     public interface StageTimer {

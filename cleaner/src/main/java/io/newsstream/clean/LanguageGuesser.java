@@ -85,6 +85,7 @@ final class LanguageGuesser {
     private final Map<Character.UnicodeScript, String> scriptLanguages = new EnumMap<>(Character.UnicodeScript.class);
     private final LanguageDetector detector;
     private final LongAdder libraryCalls = new LongAdder();
+    private final LongAdder libraryNanos = new LongAdder();
     private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
     private static final int LATIN = Character.UnicodeScript.LATIN.ordinal();
     /** The script the verdict reads by must hold this share of the sample's letters. */
@@ -174,7 +175,9 @@ final class LanguageGuesser {
             return verdict.language();
         }
         libraryCalls.increment();
+        long start = System.nanoTime();
         Language language = detector.detectLanguageOf(sample.toString());
+        libraryNanos.add(System.nanoTime() - start);
         return language == Language.UNKNOWN ? null : isoCode(language);
     }
 
@@ -388,6 +391,11 @@ final class LanguageGuesser {
     /** How many samples went to lingua so far. */
     long libraryCalls() {
         return libraryCalls.sum();
+    }
+
+    /** Wall-clock nanoseconds spent in those calls so far. */
+    long libraryNanos() {
+        return libraryNanos.sum();
     }
 
     private static String isoCode(Language language) {

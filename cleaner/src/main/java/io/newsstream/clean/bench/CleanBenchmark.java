@@ -48,7 +48,8 @@ public final class CleanBenchmark {
     private record Sample(RawText raw, long bytes) {
     }
 
-    private record Result(long articles, long bytes, long rejected, double seconds, double cpuSeconds) {
+    private record Result(long articles, long bytes, long rejected, double seconds, double cpuSeconds,
+                          long libraryCalls, double librarySeconds) {
         double mbPerSecond() {
             return bytes / 1e6 / seconds;
         }
@@ -122,6 +123,8 @@ public final class CleanBenchmark {
     private static Result loop(ArticleCleaner cleaner, List<Sample> samples, long nanos) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
+        long callsStart = cleaner.languageLibraryCalls();
+        long libraryStart = cleaner.languageLibraryNanos();
         long start = System.nanoTime();
         long deadline = start + nanos;
         long count = 0;
@@ -138,7 +141,8 @@ public final class CleanBenchmark {
             i = i + 1 == samples.size() ? 0 : i + 1;
         }
         return new Result(count, bytes, rejected, (System.nanoTime() - start) / 1e9,
-                (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+                (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9, cleaner.languageLibraryCalls() - callsStart,
+                (cleaner.languageLibraryNanos() - libraryStart) / 1e9);
     }
 
     /**
@@ -171,9 +175,11 @@ public final class CleanBenchmark {
 
     private static void report(String label, Result r) {
         System.out.printf("%s: %8.2f MB/s %10.0f articles/s  (%d articles in %.1f s, %d rejected; load %.2f;"
-                        + " %.2f MB per CPU-second of this thread)%n",
+                        + " %.2f MB per CPU-second of this thread%s)%n",
                 label, r.mbPerSecond(), r.articlesPerSecond(), r.articles(), r.seconds(), r.rejected(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), r.mbPerCpuSecond());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), r.mbPerCpuSecond(),
+                r.libraryCalls() == 0 ? "" : String.format("; lingua: %d calls, %.1f %% of the time, %.2f ms a call",
+                        r.libraryCalls(), 100 * r.librarySeconds() / r.seconds(), 1e3 * r.librarySeconds() / r.libraryCalls()));
     }
 
     /**
