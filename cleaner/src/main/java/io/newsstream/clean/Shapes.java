@@ -275,7 +275,7 @@ final class Shapes {
             // A token's first letter or digit decides whether it is a word; a space ends the token.
             int first = a & (decided ^ 1);
             counts += WORD_COUNTS[c] & -first;
-            decided = (decided | a) & (f >> 3 ^ 1);
+            decided = (decided | a) & (f >> 3 ^ 1); // bit 0 of f >> 3 is SPACE; the others meet a 0 or 1
         }
         int words = (int) counts;
         int lower = (int) (counts >>> 32);

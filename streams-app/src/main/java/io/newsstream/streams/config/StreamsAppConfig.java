@@ -93,6 +93,10 @@ public record StreamsAppConfig(String applicationId, String bootstrapServers, St
         // The topology has no global store; this opts in to what Kafka 5.0 makes the default and
         // stops Kafka Streams warning about it at every start.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // Kafka Streams 4.3.1 also reads a StreamsConfig from the main consumer's settings (for
+        // the partition assignor) and warns there too, "quiet" mode notwithstanding; the
+        // consumer-prefixed copy reaches that one.
+        props.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
