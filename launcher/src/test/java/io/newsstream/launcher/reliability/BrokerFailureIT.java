@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,8 +54,7 @@ class BrokerFailureIT {
     @Test
     void shouldKeepRunningAndCountExactlyWhenABrokerStopsAndReturns() throws Exception {
         final List<RawArticle> corpus = Corpus.articles("broker", ARTICLES, 3L);
-        final Set<String> ids = new TreeSet<>();
-        corpus.forEach(a -> ids.add(a.getId()));
+        final Set<String> ids = Corpus.ids(corpus);
         final StreamsAppConfig config = new StreamsAppConfig("broker-failure-it", stack.bootstrapServers(), stack.registryUrl(),
                 work.resolve("state"), "127.0.0.1", TestClusters.freePort(), "localhost", 1, 3, "exactly_once_v2", 100, TopologyConfig.defaults(),
                 Map.of());
@@ -82,7 +80,7 @@ class BrokerFailureIT {
 
             final CountsApi api = new CountsApi(app.httpPort());
             final Outputs outputs = new Outputs(stack.bootstrapServers(), stack.registryUrl());
-            final Outputs.Tagged tagged = awaitCounted(api, outputs, ids);
+            final Outputs.Tagged tagged = Awaits.taggedAndCounted(api, outputs, TOPICS.tagged(), ids, Duration.ofSeconds(180));
             Thread.sleep(3_000);
             final Outputs.Tagged settled = outputs.tagged(TOPICS.tagged());
             assertThat(settled.duplicates()).as("ids on the tagged topic more than once").isEmpty();
@@ -99,21 +97,6 @@ class BrokerFailureIT {
         while (!app.isRunning()) {
             assertThat(System.nanoTime()).as("RUNNING within 60 s").isLessThan(deadline);
             Thread.sleep(200);
-        }
-    }
-
-    private static Outputs.Tagged awaitCounted(final CountsApi api, final Outputs outputs, final Set<String> ids)
-            throws Exception {
-        final long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (true) {
-            final Outputs.Tagged tagged = outputs.tagged(TOPICS.tagged());
-            if (tagged.occurrences().keySet().containsAll(ids)
-                    && api.allTimeCounts().filter(tagged.expectedCounts()::equals).isPresent()) {
-                return tagged;
-            }
-            assertThat(System.nanoTime()).as("all %d articles tagged and counted in time; %d so far", ids.size(),
-                    tagged.occurrences().size()).isLessThan(deadline);
-            Thread.sleep(2_000);
         }
     }
 

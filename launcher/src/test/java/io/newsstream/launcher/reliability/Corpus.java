@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Generated news articles for the reliability tests: a few sentences each naming countries from a
@@ -61,5 +63,12 @@ final class Corpus {
 
     private static String pick(final Random random) {
         return COUNTRIES[random.nextInt(COUNTRIES.length)];
+    }
+
+    /** The ids of the articles, in order. */
+    static Set<String> ids(final List<RawArticle> articles) {
+        final Set<String> ids = new TreeSet<>();
+        articles.forEach(a -> ids.add(a.getId()));
+        return ids;
     }
 }

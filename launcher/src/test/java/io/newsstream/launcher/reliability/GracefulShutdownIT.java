@@ -78,7 +78,7 @@ class GracefulShutdownIT {
 
         NewsstreamProcess app = startApp(port);
         try (ArticlePublisher publisher = Publishing.publisher(stack.bootstrapServers(), stack.registryUrl(), TOPICS.raw())) {
-            awaitReady(app, api);
+            Awaits.ready(app, api, Duration.ofSeconds(120));
             Publishing.publish(publisher, corpus.subList(0, ARTICLES / 2));
             awaitOutput(app);
 
@@ -96,9 +96,13 @@ class GracefulShutdownIT {
 
             final int restartLine = Files.readAllLines(LOG).size();
             app = startApp(port);
-            awaitReady(app, api);
+            Awaits.ready(app, api, Duration.ofSeconds(120));
             Publishing.publish(publisher, corpus.subList(ARTICLES / 2, ARTICLES));
-            final Outputs.Tagged tagged = awaitEveryArticleCounted(api, outputs, ids(corpus));
+            Awaits.taggedAndCounted(api, outputs, TOPICS.tagged(), Corpus.ids(corpus), Duration.ofSeconds(120));
+            Thread.sleep(3_000); // lets a late double count show before the final look
+            final Outputs.Tagged tagged = outputs.tagged(TOPICS.tagged());
+            assertThat(tagged.occurrences().keySet()).as("ids on the tagged topic").isEqualTo(Corpus.ids(corpus));
+            assertThat(api.allTimeCounts()).as("all-time counts over HTTP").contains(tagged.expectedCounts());
             assertThat(tagged.duplicates()).as("ids on the tagged topic more than once").isEmpty();
             assertThat(outputs.latestCounts(TOPICS.counts())).as("latest value per key on " + TOPICS.counts())
                     .isEqualTo(tagged.expectedCounts());
@@ -164,15 +168,6 @@ class GracefulShutdownIT {
         return records;
     }
 
-    private static void awaitReady(final NewsstreamProcess app, final CountsApi api) throws InterruptedException {
-        final long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!api.ready()) {
-            assertThat(app.isAlive()).as("streams process alive; log:%n%s", app.tail(40)).isTrue();
-            assertThat(System.nanoTime()).as("RUNNING within 120 s; log:%n%s", app.tail(40)).isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
-
     /** Waits until the app has written cleaned output, so the SIGTERM lands while it is processing. */
     private static void awaitOutput(final NewsstreamProcess app) throws Exception {
         final long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -180,31 +175,6 @@ class GracefulShutdownIT {
             assertThat(System.nanoTime()).as("output within 120 s; log:%n%s", app.tail(40)).isLessThan(deadline);
             Thread.sleep(100);
         }
-    }
-
-    private static Outputs.Tagged awaitEveryArticleCounted(final CountsApi api, final Outputs outputs,
-                                                           final Set<String> ids) throws Exception {
-        final long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            final Outputs.Tagged tagged = outputs.tagged(TOPICS.tagged());
-            if (tagged.occurrences().keySet().equals(ids)
-                    && api.allTimeCounts().filter(tagged.expectedCounts()::equals).isPresent()) {
-                // Let a late double count show before the final look.
-                Thread.sleep(3_000);
-                final Outputs.Tagged settled = outputs.tagged(TOPICS.tagged());
-                assertThat(api.allTimeCounts()).as("all-time counts over HTTP").contains(settled.expectedCounts());
-                return settled;
-            }
-            assertThat(System.nanoTime()).as("all %d articles tagged and counted in time; %d so far", ids.size(),
-                    tagged.occurrences().size()).isLessThan(deadline);
-            Thread.sleep(1_000);
-        }
-    }
-
-    private static Set<String> ids(final List<RawArticle> articles) {
-        final Set<String> ids = new TreeSet<>();
-        articles.forEach(a -> ids.add(a.getId()));
-        return ids;
     }
 
     private static void report(final String format, final Object... args) {

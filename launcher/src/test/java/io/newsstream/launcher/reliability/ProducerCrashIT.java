@@ -83,7 +83,7 @@ class ProducerCrashIT {
 
             final CountsApi api = new CountsApi(app.httpPort());
             final Outputs outputs = new Outputs(stack.bootstrapServers(), stack.registryUrl());
-            final Outputs.Tagged tagged = awaitCounted(api, outputs, ids);
+            final Outputs.Tagged tagged = Awaits.taggedAndCounted(api, outputs, TOPICS.tagged(), ids, Duration.ofSeconds(180));
             Thread.sleep(3_000);
             final Outputs.Tagged settled = outputs.tagged(TOPICS.tagged());
             assertThat(settled.duplicates()).as("ids on the tagged topic more than once").isEmpty();
@@ -123,21 +123,6 @@ class ProducerCrashIT {
         return NewsstreamProcess.start(Path.of("target", "reliability", "ProducerCrashIT-produce.log"), List.of("produce",
                 folder.toString(), "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.registryUrl(),
                 "--state-dir", folder.resolveSibling(folder.getFileName() + "-producer-state").toString()));
-    }
-
-    private static Outputs.Tagged awaitCounted(final CountsApi api, final Outputs outputs, final Set<String> ids)
-            throws Exception {
-        final long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (true) {
-            final Outputs.Tagged tagged = outputs.tagged(TOPICS.tagged());
-            if (tagged.occurrences().keySet().containsAll(ids)
-                    && api.allTimeCounts().filter(tagged.expectedCounts()::equals).isPresent()) {
-                return tagged;
-            }
-            assertThat(System.nanoTime()).as("all %d files tagged and counted in time; %d so far", ids.size(),
-                    tagged.occurrences().size()).isLessThan(deadline);
-            Thread.sleep(2_000);
-        }
     }
 
     private static void report(final String format, final Object... args) {

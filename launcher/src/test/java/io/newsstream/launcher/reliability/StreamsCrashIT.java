@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +77,9 @@ class StreamsCrashIT {
                     app = killAtRandomAndRestart(app, api, random, port, ++kill);
                 }
             }
-            final Outputs.Tagged tagged = awaitEveryArticleCounted(api, outputs, ids(corpus));
+            final Outputs.Tagged counted = Awaits.taggedAndCounted(api, outputs, TOPICS.tagged(), Corpus.ids(corpus),
+                    Duration.ofSeconds(120 + ARTICLES / 20));
+            final Outputs.Tagged tagged = assertExactlyOnce(api, outputs, Corpus.ids(corpus), counted.expectedCounts());
             report("after %d kills: %d articles tagged once each, counts %s", KILLS, tagged.occurrences().size(),
                     tagged.expectedCounts());
 
@@ -87,7 +88,7 @@ class StreamsCrashIT {
             Publishing.publish(publisher, again);
             app = killAtRandomAndRestart(app, api, random, port, KILLS + 1);
             awaitConsumed(TOPICS.raw());
-            assertExactlyOnce(api, outputs, ids(corpus), tagged.expectedCounts());
+            assertExactlyOnce(api, outputs, Corpus.ids(corpus), tagged.expectedCounts());
             report("re-published %d ids and killed once more: counts unchanged; %d SIGKILLs in %d s", again.size(),
                     KILLS + 1, Duration.ofNanos(System.nanoTime() - started).toSeconds());
         } finally {
@@ -113,7 +114,7 @@ class StreamsCrashIT {
                                                             final Random random, final int port, final int kill)
             throws Exception {
         final long before = Publishing.endOffsets(stack.bootstrapServers(), TOPICS.cleaned());
-        awaitReady(app, api);
+        Awaits.ready(app, api, Duration.ofSeconds(120));
         awaitProgress(app, before);
         final int delayMs = random.nextInt(1_500);
         Thread.sleep(delayMs);
@@ -125,36 +126,12 @@ class StreamsCrashIT {
         return startApp(port);
     }
 
-    private static void awaitReady(final NewsstreamProcess app, final CountsApi api) throws InterruptedException {
-        final long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!api.ready()) {
-            assertThat(app.isAlive()).as("streams process alive; log:%n%s", app.tail(40)).isTrue();
-            assertThat(System.nanoTime()).as("RUNNING within 120 s; log:%n%s", app.tail(40)).isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
-
     /** Waits until this incarnation has written output of its own (cleaned articles, also for re-published ids), so the kill lands mid-processing. */
     private static void awaitProgress(final NewsstreamProcess app, final long before) throws Exception {
         final long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (Publishing.endOffsets(stack.bootstrapServers(), TOPICS.cleaned()) <= before) {
             assertThat(System.nanoTime()).as("new output within 120 s; log:%n%s", app.tail(40)).isLessThan(deadline);
             Thread.sleep(100);
-        }
-    }
-
-    private static Outputs.Tagged awaitEveryArticleCounted(final CountsApi api, final Outputs outputs,
-                                                           final Set<String> ids) throws Exception {
-        final long deadline = System.nanoTime() + Duration.ofSeconds(120 + ARTICLES / 20).toNanos();
-        while (true) {
-            final Outputs.Tagged tagged = outputs.tagged(TOPICS.tagged());
-            if (tagged.occurrences().keySet().containsAll(ids)
-                    && api.allTimeCounts().filter(tagged.expectedCounts()::equals).isPresent()) {
-                return assertExactlyOnce(api, outputs, ids, tagged.expectedCounts());
-            }
-            assertThat(System.nanoTime()).as("all %d articles tagged and counted in time; %d so far", ids.size(),
-                    tagged.occurrences().size()).isLessThan(deadline);
-            Thread.sleep(2_000);
         }
     }
 
@@ -196,12 +173,6 @@ class StreamsCrashIT {
             assertThat(System.nanoTime()).as("%s consumed within 120 s", topic).isLessThan(deadline);
             Thread.sleep(1_000);
         }
-    }
-
-    private static Set<String> ids(final List<RawArticle> articles) {
-        final Set<String> ids = new TreeSet<>();
-        articles.forEach(a -> ids.add(a.getId()));
-        return ids;
     }
 
     private static void report(final String format, final Object... args) {
