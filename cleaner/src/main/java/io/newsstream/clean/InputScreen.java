@@ -14,16 +14,14 @@ final class InputScreen {
     private static final int VISIBLE = 1;
     private static final int LETTER_OR_DIGIT = 2;
     private static final int JUNK = 4;
-    private static final int SPACE = 8;
-    private static final int NEWLINE = 16;
     /** Not printable ASCII, a space or a newline (tab, carriage return, controls). */
-    private static final int UNUSUAL = 32;
+    private static final int UNUSUAL = 8;
     /** What the counting pass decides for each ASCII char, and whether it is plain, computed once. */
     private static final byte[] ASCII = new byte[128];
 
     static {
         for (char c = 0; c < 128; c++) {
-            int f = c == ' ' ? SPACE : c == '\n' ? NEWLINE : c < 0x20 || c == 0x7F ? UNUSUAL : 0;
+            int f = c != '\n' && (c < 0x20 || c == 0x7F) ? UNUSUAL : 0;
             if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
                 f |= VISIBLE | (isJunk(c) ? JUNK : Character.isLetterOrDigit(c) ? LETTER_OR_DIGIT : 0);
             }

@@ -43,8 +43,8 @@ final class LinePatterns {
     /** For each distinct hint part, the regex rows (bits by index) whose hint names it. */
     private final long[] rowsNeeding;
     /** Regex rows limited to the edges, and rows without a hint. */
-    private long edgeOnlyRows;
-    private long unhintedRows;
+    private final long edgeOnlyRows;
+    private final long unhintedRows;
     /** Which regex rows a segment's first chars let through. */
     private final RegexStarts regexStarts;
 
@@ -78,14 +78,16 @@ final class LinePatterns {
         this.longestLine = lineIndex.keySet().stream().mapToInt(String::length).max().orElse(0);
         this.regexStarts = new RegexStarts(regexes.stream().map(Row::regex).toList());
         List<Long> needing = new ArrayList<>();
+        long edgeOnly = 0;
+        long unhinted = 0;
         for (int r = 0; r < regexes.size(); r++) {
             long bit = 1L << r;
             if (regexes.get(r).edgeOnly()) {
-                edgeOnlyRows |= bit;
+                edgeOnly |= bit;
             }
             String hint = regexes.get(r).hint();
             if (hint.isEmpty()) {
-                unhintedRows |= bit;
+                unhinted |= bit;
                 continue;
             }
             for (String part : hint.split("&")) {
@@ -102,6 +104,8 @@ final class LinePatterns {
             }
         }
         rowsNeeding = needing.stream().mapToLong(Long::longValue).toArray();
+        edgeOnlyRows = edgeOnly;
+        unhintedRows = unhinted;
     }
 
     /** The first row matching the segment, or null. */

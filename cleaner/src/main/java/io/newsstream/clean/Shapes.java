@@ -47,17 +47,6 @@ final class Shapes {
         return false;
     }
 
-    static boolean hasLetterOrDigit(String s) {
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            if (Character.isLetterOrDigit(cp)) {
-                return true;
-            }
-            i += Character.charCount(cp);
-        }
-        return false;
-    }
-
     /** First letter of a token, or 0 when it has none. */
     static int firstLetter(String token) {
         for (int i = 0; i < token.length(); ) {
@@ -217,12 +206,10 @@ final class Shapes {
             ASCII_KEY[c - 32] = (byte) c;
             ASCII_FLAGS[c] = ALNUM | LETTER | LOWER;
             ASCII_FLAGS[c - 32] = ALNUM | LETTER;
-        }
-        ASCII_FLAGS[' '] = SPACE;
-        for (char c = 'a'; c <= 'z'; c++) {
             WORD_COUNTS[c] = 1L << 32 | 1;
             WORD_COUNTS[c - 32] = 1;
         }
+        ASCII_FLAGS[' '] = SPACE;
         ASCII_FLAGS[';'] = CODE;
         ASCII_FLAGS['{'] = CODE;
         ASCII_FLAGS['}'] = CODE;
