@@ -29,8 +29,18 @@ final class DuplicateRule implements CleaningRule {
 
     @Override
     public void apply(Draft draft) {
-        removeExactCopies(draft);
-        removeContained(draft);
+        // The kept segments by key length, then position: one sorted array serves both passes.
+        List<Segment> segments = draft.segments();
+        long[] byLength = new long[segments.size()];
+        int n = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            if (segments.get(i).kept()) {
+                byLength[n++] = (long) segments.get(i).key().length() << 32 | i;
+            }
+        }
+        Arrays.sort(byLength, 0, n);
+        removeExactCopies(draft, byLength, n);
+        removeContained(draft, byLength, n);
     }
 
     /**
@@ -38,27 +48,17 @@ final class DuplicateRule implements CleaningRule {
      * share a length, so keys are hashed only within a length that occurs more than once: most
      * articles hash nothing (a String's hash reads every char).
      */
-    private static void removeExactCopies(Draft draft) {
-        List<Segment> segments = draft.segments();
-        long[] byLength = new long[segments.size()];
-        int n = 0;
-        for (int i = 0; i < segments.size(); i++) {
-            Segment s = segments.get(i);
-            if (s.kept() && s.key().length() >= MIN_CONTAINED_CHARS) {
-                byLength[n++] = (long) s.key().length() << 32 | i;
-            }
-        }
-        Arrays.sort(byLength, 0, n); // by length, then by position: first occurrences come first
+    private static void removeExactCopies(Draft draft, long[] byLength, int n) {
         for (int from = 0, to; from < n; from = to) {
             long length = byLength[from] >>> 32;
             to = from + 1;
             while (to < n && byLength[to] >>> 32 == length) {
                 to++;
             }
-            if (to - from > 1) {
+            if (to - from > 1 && length >= MIN_CONTAINED_CHARS) {
                 Set<String> seen = new HashSet<>();
                 for (int k = from; k < to; k++) {
-                    Segment s = segments.get((int) byLength[k]);
+                    Segment s = draft.get((int) byLength[k]);
                     if (!seen.add(s.key())) {
                         draft.remove(s, RULE);
                     }
@@ -67,29 +67,27 @@ final class DuplicateRule implements CleaningRule {
         }
     }
 
-    private static void removeContained(Draft draft) {
-        List<Segment> segments = draft.segments();
-        long[] byLength = new long[segments.size()];
+    private static void removeContained(Draft draft, long[] sorted, int sortedCount) {
+        // The segments the exact pass kept, still in order of length.
+        long[] byLength = new long[sortedCount];
         int n = 0;
         long work = 0;
         int candidates = 0;
-        for (int i = 0; i < segments.size(); i++) {
-            Segment s = segments.get(i);
+        for (int k = 0; k < sortedCount; k++) {
+            Segment s = draft.get((int) sorted[k]);
             if (s.kept()) {
-                int length = s.key().length();
-                byLength[n++] = (long) length << 32 | i;
-                work += length;
+                byLength[n++] = sorted[k];
+                work += s.key().length();
                 candidates += isCandidate(s.key()) ? 1 : 0;
             }
         }
         if (candidates * work > MAX_SEARCH_WORK) {
             return;
         }
-        // Exact copies are gone, so a candidate can only sit inside a longer key: with the keys in
-        // order of length, each candidate searches only those after the last of its own length.
-        Arrays.sort(byLength, 0, n);
+        // Exact copies are gone, so a candidate can only sit inside a longer key: each candidate
+        // searches only the keys after the last of its own length.
         for (int k = 0; k < n; k++) {
-            Segment s = segments.get((int) byLength[k]);
+            Segment s = draft.get((int) byLength[k]);
             String key = s.key();
             if (!isCandidate(key)) {
                 continue;
@@ -99,7 +97,7 @@ final class DuplicateRule implements CleaningRule {
                 longer++;
             }
             for (int j = longer; j < n; j++) {
-                if (occursIn(segments.get((int) byLength[j]).key(), key)) {
+                if (occursIn(draft.get((int) byLength[j]).key(), key)) {
                     draft.remove(s, RULE);
                     break;
                 }
