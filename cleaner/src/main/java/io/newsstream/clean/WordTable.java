@@ -1,6 +1,5 @@
 package io.newsstream.clean;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -16,9 +15,8 @@ import java.util.Map;
  */
 final class WordTable {
 
-    private final char[][] words;
-    /** The same words as strings, for comparing with text already in lower case. */
-    private final String[] strings;
+    /** The words in lower case, by slot. */
+    private final String[] words;
     private final long[] values;
     private final int mask;
     /**
@@ -30,20 +28,17 @@ final class WordTable {
     /** Keys are stored in lower case; a key that differs only in case from another merges into it. */
     WordTable(Map<String, Long> entries) {
         int size = Integer.highestOneBit(Math.max(4, entries.size() * 2)) << 1;
-        this.words = new char[size][];
-        this.strings = new String[size];
+        this.words = new String[size];
         this.values = new long[size];
         this.mask = size - 1;
         entries.forEach((word, value) -> {
-            char[] lower = fold(word);
+            String lower = fold(word);
             int slot = slot(lower);
-            if (words[slot] == null) {
-                words[slot] = lower;
-                strings[slot] = new String(lower);
-            }
+            words[slot] = lower;
             values[slot] |= value;
-            if (lower.length > 0 && lower.length < 64) {
-                startsByLength[lower.length] |= startBit(lower[0], lower.length > 1 ? lower[1] : 0);
+            int len = lower.length();
+            if (len > 0 && len < 64) {
+                startsByLength[len] |= startBit(lower.charAt(0), len > 1 ? lower.charAt(1) : 0);
             }
         });
     }
@@ -60,11 +55,11 @@ final class WordTable {
             h = 31 * h + lower(text.charAt(i));
         }
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-            char[] w = words[slot];
+            String w = words[slot];
             if (w == null) {
                 return 0;
             }
-            if (w.length == len && equalsIgnoringCase(w, text, from)) {
+            if (w.length() == len && equalsIgnoringCase(w, text, from)) {
                 return values[slot];
             }
         }
@@ -85,7 +80,7 @@ final class WordTable {
             h = 31 * h + text.charAt(i);
         }
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-            String w = strings[slot];
+            String w = words[slot];
             if (w == null) {
                 return 0;
             }
@@ -95,33 +90,29 @@ final class WordTable {
         }
     }
 
-    private int slot(char[] lower) {
-        int h = 0;
-        for (char c : lower) {
-            h = 31 * h + c;
-        }
-        int slot = spread(h) & mask;
-        while (words[slot] != null && !Arrays.equals(words[slot], lower)) {
+    private int slot(String lower) {
+        int slot = spread(lower.hashCode()) & mask; // String's hash is the 31 * h + c of the look-ups
+        while (words[slot] != null && !words[slot].equals(lower)) {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
 
-    private static boolean equalsIgnoringCase(char[] lower, CharSequence text, int from) {
-        for (int k = 0; k < lower.length; k++) {
-            if (lower[k] != lower(text.charAt(from + k))) {
+    private static boolean equalsIgnoringCase(String lower, CharSequence text, int from) {
+        for (int k = 0; k < lower.length(); k++) {
+            if (lower.charAt(k) != lower(text.charAt(from + k))) {
                 return false;
             }
         }
         return true;
     }
 
-    private static char[] fold(String word) {
+    private static String fold(String word) {
         char[] out = word.toCharArray();
         for (int i = 0; i < out.length; i++) {
             out[i] = lower(out[i]);
         }
-        return out;
+        return new String(out);
     }
 
     private static char lower(char c) {
