@@ -9,10 +9,9 @@ import io.newsstream.streams.app.StreamsApp;
 import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -51,19 +50,8 @@ class MultiInstanceIT {
     @TempDir
     static Path stateRoot;
 
-    private static TestStack stack;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        stack = TestStack.singleNode(TopicNames.defaults(), 6); // more partitions than instances
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final TestStackExtension STACK = TestStackExtension.singleNode(TopicNames.defaults(), 6);
 
     @Test
     void shouldGiveTheSameExactAnswersFromEveryInstanceAndSurviveLosingOne() throws Exception {
@@ -71,7 +59,7 @@ class MultiInstanceIT {
         final List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             final int port = PipelineIT.freePort();
-            final StreamsAppConfig config = new StreamsAppConfig("multi-instance-it", stack.bootstrapServers(), stack.registryUrl(),
+            final StreamsAppConfig config = new StreamsAppConfig("multi-instance-it", STACK.bootstrapServers(), STACK.registryUrl(),
                     stateRoot.resolve("instance-" + i), "127.0.0.1", port, "127.0.0.1", 1, 1, "exactly_once_v2", 100,
                     TopologyConfig.defaults(), Map.of());
             final StreamsApp app = new StreamsApp(config, Map.of());
@@ -155,7 +143,7 @@ class MultiInstanceIT {
     }
 
     private static void publish(final List<RawArticle> articles) {
-        try (ArticlePublisher publisher = new ArticlePublisher(new ProducerSettings(stack.bootstrapServers(), stack.registryUrl(),
+        try (ArticlePublisher publisher = new ArticlePublisher(new ProducerSettings(STACK.bootstrapServers(), STACK.registryUrl(),
                 TopicNames.defaults().raw(), Map.of()))) {
             articles.forEach(publisher::send);
             assertThat(publisher.flush()).allMatch(ArticlePublisher.Published::ok);

@@ -14,10 +14,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -51,24 +50,13 @@ class PipelineIT {
     @TempDir
     static Path stateDir;
 
-    private static TestStack stack;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        stack = TestStack.singleNode(TopicNames.defaults());
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final TestStackExtension STACK = TestStackExtension.singleNode(TopicNames.defaults());
 
     @Test
     void shouldCountTheSeedsAndServeThemOverHttpAcrossARestart() throws Exception {
         final int port = freePort();
-        final StreamsAppConfig config = new StreamsAppConfig("pipeline-it", stack.bootstrapServers(), stack.registryUrl(),
+        final StreamsAppConfig config = new StreamsAppConfig("pipeline-it", STACK.bootstrapServers(), STACK.registryUrl(),
                 stateDir, "127.0.0.1", port, "localhost", 1, 1, "exactly_once_v2", 100, TopologyConfig.defaults(), Map.of());
         final List<String> ids = publishSeeds();
 
@@ -135,7 +123,7 @@ class PipelineIT {
 
     private static List<String> publishSeeds() throws IOException {
         final Path seeds = seedsDir();
-        final ProducerSettings settings = new ProducerSettings(stack.bootstrapServers(), stack.registryUrl(),
+        final ProducerSettings settings = new ProducerSettings(STACK.bootstrapServers(), STACK.registryUrl(),
                 TopicNames.defaults().raw(), Map.of());
         final List<String> ids = new ArrayList<>();
         try (ArticlePublisher publisher = new ArticlePublisher(settings)) {
@@ -225,7 +213,7 @@ class PipelineIT {
     }
 
     private static long changelogRetentionMs(final String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.bootstrapServers()))) {
             final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             return Long.parseLong(admin.describeConfigs(List.of(resource)).all().get().get(resource)
                     .get(TopicConfig.RETENTION_MS_CONFIG).value());

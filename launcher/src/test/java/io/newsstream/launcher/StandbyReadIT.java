@@ -8,10 +8,9 @@ import io.newsstream.streams.app.StreamsApp;
 import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -45,19 +44,8 @@ class StandbyReadIT {
     @TempDir
     static Path stateRoot;
 
-    private static TestStack stack;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = TestStack.singleNode(TopicNames.defaults());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final TestStackExtension STACK = TestStackExtension.singleNode(TopicNames.defaults());
 
     @Test
     void shouldAnswerFromAStandbyAndFlagItWhenTheOwnerCannotBeReached() throws Exception {
@@ -97,7 +85,7 @@ class StandbyReadIT {
     }
 
     private static StreamsApp app(final int port, final String advertised, final String name) {
-        return new StreamsApp(new StreamsAppConfig("standby-read-it", stack.bootstrapServers(), stack.registryUrl(),
+        return new StreamsApp(new StreamsAppConfig("standby-read-it", STACK.bootstrapServers(), STACK.registryUrl(),
                 stateRoot.resolve(name), "127.0.0.1", port, advertised, 1, 1, "exactly_once_v2", 100,
                 TopologyConfig.defaults(), Map.of()), Map.of());
     }
@@ -115,7 +103,7 @@ class StandbyReadIT {
                     .setBody("Delegates from " + country[1] + " arrived on Monday for talks number " + i + ".")
                     .setPublishedAt(t).setFetchedAt(t).build());
         }
-        try (ArticlePublisher publisher = new ArticlePublisher(new ProducerSettings(stack.bootstrapServers(), stack.registryUrl(),
+        try (ArticlePublisher publisher = new ArticlePublisher(new ProducerSettings(STACK.bootstrapServers(), STACK.registryUrl(),
                 TopicNames.defaults().raw(), Map.of()))) {
             articles.forEach(publisher::send);
             assertThat(publisher.flush()).allMatch(ArticlePublisher.Published::ok);

@@ -5,7 +5,7 @@ import io.newsstream.streams.config.TopicNames;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 
 /**
- * What most integration tests start once per class: a real KRaft cluster from {@link TestClusters},
+ * What most integration tests start once per class (through {@link TestStackExtension}): a real KRaft cluster from {@link TestClusters},
  * the application's topics on it and a schema registry on a free port keeping its schemas there,
  * all at the cluster's replication. Closing it closes the registry, then the cluster. A factory that
  * fails half-way closes what it had started and throws the original exception.

@@ -1,7 +1,7 @@
 package io.newsstream.launcher.reliability;
 
 import io.newsstream.launcher.TestClusters;
-import io.newsstream.launcher.TestStack;
+import io.newsstream.launcher.TestStackExtension;
 import io.newsstream.producer.ArticlePublisher;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.streams.app.StreamsApp;
@@ -9,10 +9,9 @@ import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
 import kafka.server.BrokerServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -37,32 +36,21 @@ class BrokerFailureIT {
     @TempDir
     static Path work;
 
-    private static TestStack stack;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        stack = TestStack.threeBrokers(TOPICS);
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final TestStackExtension STACK = TestStackExtension.threeBrokers(TOPICS);
 
     @Test
     void shouldKeepRunningAndCountExactlyWhenABrokerStopsAndReturns() throws Exception {
         final List<RawArticle> corpus = Corpus.articles("broker", ARTICLES, 3L);
         final Set<String> ids = Corpus.ids(corpus);
-        final StreamsAppConfig config = new StreamsAppConfig("broker-failure-it", stack.bootstrapServers(), stack.registryUrl(),
+        final StreamsAppConfig config = new StreamsAppConfig("broker-failure-it", STACK.bootstrapServers(), STACK.registryUrl(),
                 work.resolve("state"), "127.0.0.1", TestClusters.freePort(), "localhost", 1, 3, "exactly_once_v2", 100, TopologyConfig.defaults(),
                 Map.of());
         final int third = ARTICLES / 3;
-        final int victim = stack.cluster().brokers().keySet().iterator().next();
-        final BrokerServer broker = stack.cluster().brokers().get(victim);
+        final int victim = STACK.cluster().brokers().keySet().iterator().next();
+        final BrokerServer broker = STACK.cluster().brokers().get(victim);
         try (StreamsApp app = new StreamsApp(config, Map.of());
-             ArticlePublisher publisher = Publishing.publisher(stack.bootstrapServers(), stack.registryUrl(), TOPICS.raw())) {
+             ArticlePublisher publisher = Publishing.publisher(STACK.bootstrapServers(), STACK.registryUrl(), TOPICS.raw())) {
             app.start();
             Publishing.publish(publisher, corpus.subList(0, third));
             awaitRunning(app);
@@ -79,7 +67,7 @@ class BrokerFailureIT {
             Publishing.publish(publisher, corpus.subList(2 * third, ARTICLES));
 
             final CountsApi api = new CountsApi(app.httpPort());
-            final Outputs outputs = new Outputs(stack.bootstrapServers(), stack.registryUrl());
+            final Outputs outputs = new Outputs(STACK.bootstrapServers(), STACK.registryUrl());
             final Outputs.Tagged tagged = Awaits.taggedAndCounted(api, outputs, TOPICS.tagged(), ids, Duration.ofSeconds(180));
             Thread.sleep(3_000);
             final Outputs.Tagged settled = outputs.tagged(TOPICS.tagged());

@@ -1,16 +1,16 @@
 package io.newsstream.launcher.reliability;
 
 import io.newsstream.launcher.TestClusters;
-import io.newsstream.launcher.TestStack;
+import io.newsstream.launcher.TestStackExtension;
 import io.newsstream.producer.ArticlePublisher;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.topology.StoreNames;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -54,19 +54,12 @@ class GracefulShutdownIT {
     @TempDir
     static Path work;
 
-    private static TestStack stack;
+    @RegisterExtension
+    static final TestStackExtension STACK = TestStackExtension.singleNode(TOPICS);
 
     @BeforeAll
     static void startCluster() throws Exception {
-        stack = TestStack.singleNode(TOPICS);
         Files.deleteIfExists(LOG);
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -74,15 +67,15 @@ class GracefulShutdownIT {
         final List<RawArticle> corpus = Corpus.articles("sigterm", ARTICLES, 15L);
         final int port = TestClusters.freePort();
         final CountsApi api = new CountsApi(port);
-        final Outputs outputs = new Outputs(stack.bootstrapServers(), stack.registryUrl());
+        final Outputs outputs = new Outputs(STACK.bootstrapServers(), STACK.registryUrl());
 
         NewsstreamProcess app = startApp(port);
-        try (ArticlePublisher publisher = Publishing.publisher(stack.bootstrapServers(), stack.registryUrl(), TOPICS.raw())) {
+        try (ArticlePublisher publisher = Publishing.publisher(STACK.bootstrapServers(), STACK.registryUrl(), TOPICS.raw())) {
             Awaits.ready(app, api, Duration.ofSeconds(120));
             Publishing.publish(publisher, corpus.subList(0, ARTICLES / 2));
             awaitOutput(app);
 
-            final long cleanedAtSigterm = Publishing.endOffsets(stack.bootstrapServers(), TOPICS.cleaned());
+            final long cleanedAtSigterm = Publishing.endOffsets(STACK.bootstrapServers(), TOPICS.cleaned());
             app.mark("SIGTERM by the test");
             final long signalled = System.nanoTime();
             app.terminate();
@@ -128,8 +121,8 @@ class GracefulShutdownIT {
 
     private static NewsstreamProcess startApp(final int port) throws IOException {
         return NewsstreamProcess.start(LOG, List.of("streams",
-                "--bootstrap-servers", stack.bootstrapServers(),
-                "--schema-registry-url", stack.registryUrl(),
+                "--bootstrap-servers", STACK.bootstrapServers(),
+                "--schema-registry-url", STACK.registryUrl(),
                 "--application-id", APP_ID,
                 "--http-host", "127.0.0.1",
                 "--http-port", String.valueOf(port),
@@ -156,13 +149,13 @@ class GracefulShutdownIT {
 
     private static long changelogRecords() throws Exception {
         final Set<String> changelogs;
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", STACK.bootstrapServers()))) {
             changelogs = new TreeSet<>(admin.listTopics().names().get());
         }
         long records = 0;
         for (String topic : changelogs) {
             if (topic.startsWith(APP_ID + "-") && topic.endsWith("-changelog")) {
-                records += Publishing.endOffsets(stack.bootstrapServers(), topic);
+                records += Publishing.endOffsets(STACK.bootstrapServers(), topic);
             }
         }
         return records;
@@ -171,7 +164,7 @@ class GracefulShutdownIT {
     /** Waits until the app has written cleaned output, so the SIGTERM lands while it is processing. */
     private static void awaitOutput(final NewsstreamProcess app) throws Exception {
         final long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (Publishing.endOffsets(stack.bootstrapServers(), TOPICS.cleaned()) == 0) {
+        while (Publishing.endOffsets(STACK.bootstrapServers(), TOPICS.cleaned()) == 0) {
             assertThat(System.nanoTime()).as("output within 120 s; log:%n%s", app.tail(40)).isLessThan(deadline);
             Thread.sleep(100);
         }

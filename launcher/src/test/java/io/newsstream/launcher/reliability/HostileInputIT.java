@@ -3,7 +3,7 @@ package io.newsstream.launcher.reliability;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsstream.launcher.TestClusters;
-import io.newsstream.launcher.TestStack;
+import io.newsstream.launcher.TestStackExtension;
 import io.newsstream.producer.ArticlePublisher;
 import io.newsstream.streams.app.StreamsApp;
 import io.newsstream.streams.config.ApiSecurityConfig;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -54,7 +55,8 @@ class HostileInputIT {
     @TempDir
     static Path stateDir;
 
-    private static TestStack stack;
+    @RegisterExtension
+    static final TestStackExtension STACK = TestStackExtension.singleNode(TopicNames.defaults());
     private static StreamsApp app;
     private static RawHttp http;
     private static List<byte[]> assets;
@@ -62,13 +64,12 @@ class HostileInputIT {
     @BeforeAll
     static void startApp() throws Exception {
         final TopicNames topics = TopicNames.defaults();
-        stack = TestStack.singleNode(topics);
         final int port = TestClusters.freePort();
-        app = new StreamsApp(new StreamsAppConfig("hostile-input-it", stack.bootstrapServers(), stack.registryUrl(), stateDir,
+        app = new StreamsApp(new StreamsAppConfig("hostile-input-it", STACK.bootstrapServers(), STACK.registryUrl(), stateDir,
                 "127.0.0.1", port, "localhost", 1, 1, "exactly_once_v2", 100, TopologyConfig.defaults(), Map.of()),
                 Map.of(), ApiSecurityConfig.open(), new ServerTimeouts(IDLE_TIMEOUT, HEADER_TIMEOUT, Duration.ofSeconds(30)));
         app.start();
-        try (ArticlePublisher publisher = Publishing.publisher(stack.bootstrapServers(), stack.registryUrl(), topics.raw())) {
+        try (ArticlePublisher publisher = Publishing.publisher(STACK.bootstrapServers(), STACK.registryUrl(), topics.raw())) {
             Publishing.publish(publisher, Corpus.articles("hostile", 20, 7L));
         }
         http = new RawHttp(port);
@@ -85,9 +86,6 @@ class HostileInputIT {
     static void stop() throws Exception {
         if (app != null) {
             app.close();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 

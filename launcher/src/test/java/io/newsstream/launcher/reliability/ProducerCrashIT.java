@@ -1,16 +1,15 @@
 package io.newsstream.launcher.reliability;
 
 import io.newsstream.launcher.TestClusters;
-import io.newsstream.launcher.TestStack;
+import io.newsstream.launcher.TestStackExtension;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.streams.app.StreamsApp;
 import io.newsstream.streams.config.StreamsAppConfig;
 import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -44,19 +43,8 @@ class ProducerCrashIT {
     @TempDir
     static Path work;
 
-    private static TestStack stack;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        stack = TestStack.singleNode(TOPICS);
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final TestStackExtension STACK = TestStackExtension.singleNode(TOPICS);
 
     @Test
     void shouldCountEveryFileOnceWhenTheProducerIsKilledAndRunAgain() throws Exception {
@@ -67,7 +55,7 @@ class ProducerCrashIT {
             ids.add(article.getId());
         }
         final Random random = new Random(SEED);
-        final StreamsAppConfig config = new StreamsAppConfig("producer-crash-it", stack.bootstrapServers(), stack.registryUrl(),
+        final StreamsAppConfig config = new StreamsAppConfig("producer-crash-it", STACK.bootstrapServers(), STACK.registryUrl(),
                 work.resolve("state"), "127.0.0.1", TestClusters.freePort(), "localhost", 1, 1, "exactly_once_v2", 100, TopologyConfig.defaults(),
                 Map.of());
         try (StreamsApp app = new StreamsApp(config, Map.of())) {
@@ -78,11 +66,11 @@ class ProducerCrashIT {
             final NewsstreamProcess last = produce(folder);
             assertThat(last.waitFor(180, TimeUnit.SECONDS)).as("final producer run exit code; log:%n%s", last.tail(20))
                     .isZero();
-            final long raw = Publishing.endOffsets(stack.bootstrapServers(), TOPICS.raw());
+            final long raw = Publishing.endOffsets(STACK.bootstrapServers(), TOPICS.raw());
             report("final run published all %d files; %d raw records in all (re-sends included)", FILES, raw);
 
             final CountsApi api = new CountsApi(app.httpPort());
-            final Outputs outputs = new Outputs(stack.bootstrapServers(), stack.registryUrl());
+            final Outputs outputs = new Outputs(STACK.bootstrapServers(), STACK.registryUrl());
             final Outputs.Tagged tagged = Awaits.taggedAndCounted(api, outputs, TOPICS.tagged(), ids, Duration.ofSeconds(180));
             Thread.sleep(3_000);
             final Outputs.Tagged settled = outputs.tagged(TOPICS.tagged());
@@ -99,7 +87,7 @@ class ProducerCrashIT {
      * are on the topic (so every kill lands mid-run, however many came before), checks it was.
      */
     private static void killPartWay(final Path folder, final Random random, final int kill) throws Exception {
-        final long before = Publishing.endOffsets(stack.bootstrapServers(), TOPICS.raw());
+        final long before = Publishing.endOffsets(STACK.bootstrapServers(), TOPICS.raw());
         // Records on the topic include re-sends of files in flight at earlier kills: this
         // under-estimates what is left, which only makes the kill land earlier.
         final int remaining = (int) Math.max(10, FILES - before);
@@ -107,13 +95,13 @@ class ProducerCrashIT {
         final NewsstreamProcess producer = produce(folder);
         final long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         long now;
-        while ((now = Publishing.endOffsets(stack.bootstrapServers(), TOPICS.raw())) < target && producer.isAlive()) {
+        while ((now = Publishing.endOffsets(STACK.bootstrapServers(), TOPICS.raw())) < target && producer.isAlive()) {
             assertThat(System.nanoTime()).as("producer progress within 120 s").isLessThan(deadline);
             Thread.sleep(20);
         }
         assertThat(producer.isAlive()).as("producer still running at kill %d (it must not have finished)", kill).isTrue();
         producer.kill();
-        final long after = Publishing.endOffsets(stack.bootstrapServers(), TOPICS.raw());
+        final long after = Publishing.endOffsets(STACK.bootstrapServers(), TOPICS.raw());
         report("SIGKILL %d of the producer: %d of %d files on the topic at the kill (%d when checked after)", kill,
                 now - before, FILES, after - before);
         assertThat(after - before).as("kill %d landed part-way", kill).isLessThan(FILES);
@@ -121,7 +109,7 @@ class ProducerCrashIT {
 
     private static NewsstreamProcess produce(final Path folder) throws Exception {
         return NewsstreamProcess.start(Path.of("target", "reliability", "ProducerCrashIT-produce.log"), List.of("produce",
-                folder.toString(), "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.registryUrl(),
+                folder.toString(), "--bootstrap-servers", STACK.bootstrapServers(), "--schema-registry-url", STACK.registryUrl(),
                 "--state-dir", folder.resolveSibling(folder.getFileName() + "-producer-state").toString()));
     }
 

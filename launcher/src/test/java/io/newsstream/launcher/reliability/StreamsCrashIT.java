@@ -1,13 +1,12 @@
 package io.newsstream.launcher.reliability;
 
-import io.newsstream.launcher.TestStack;
+import io.newsstream.launcher.TestStackExtension;
 import io.newsstream.producer.ArticlePublisher;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.streams.config.TopicNames;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -45,19 +44,8 @@ class StreamsCrashIT {
     @TempDir
     static Path work;
 
-    private static TestStack stack;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        stack = TestStack.singleNode(TOPICS);
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final TestStackExtension STACK = TestStackExtension.singleNode(TOPICS);
 
     @Test
     void shouldCountEveryArticleExactlyOnceWhenTheAppIsKilledRepeatedly() throws Exception {
@@ -65,11 +53,11 @@ class StreamsCrashIT {
         final List<RawArticle> corpus = Corpus.articles("crash", ARTICLES, SEED);
         final int port = freePort();
         final CountsApi api = new CountsApi(port);
-        final Outputs outputs = new Outputs(stack.bootstrapServers(), stack.registryUrl());
+        final Outputs outputs = new Outputs(STACK.bootstrapServers(), STACK.registryUrl());
         final long started = System.nanoTime();
 
         NewsstreamProcess app = startApp(port);
-        try (ArticlePublisher publisher = Publishing.publisher(stack.bootstrapServers(), stack.registryUrl(), TOPICS.raw())) {
+        try (ArticlePublisher publisher = Publishing.publisher(STACK.bootstrapServers(), STACK.registryUrl(), TOPICS.raw())) {
             final int segment = (ARTICLES + KILLS) / (KILLS + 1);
             for (int from = 0, kill = 0; from < ARTICLES; from += segment) {
                 Publishing.publish(publisher, corpus.subList(from, Math.min(ARTICLES, from + segment)));
@@ -98,8 +86,8 @@ class StreamsCrashIT {
 
     private static NewsstreamProcess startApp(final int port) throws IOException {
         return NewsstreamProcess.start(Path.of("target", "reliability", "StreamsCrashIT-streams.log"), List.of("streams",
-                "--bootstrap-servers", stack.bootstrapServers(),
-                "--schema-registry-url", stack.registryUrl(),
+                "--bootstrap-servers", STACK.bootstrapServers(),
+                "--schema-registry-url", STACK.registryUrl(),
                 "--application-id", APP_ID,
                 "--http-host", "127.0.0.1",
                 "--http-port", String.valueOf(port),
@@ -113,12 +101,12 @@ class StreamsCrashIT {
     private static NewsstreamProcess killAtRandomAndRestart(final NewsstreamProcess app, final CountsApi api,
                                                             final Random random, final int port, final int kill)
             throws Exception {
-        final long before = Publishing.endOffsets(stack.bootstrapServers(), TOPICS.cleaned());
+        final long before = Publishing.endOffsets(STACK.bootstrapServers(), TOPICS.cleaned());
         Awaits.ready(app, api, Duration.ofSeconds(120));
         awaitProgress(app, before);
         final int delayMs = random.nextInt(1_500);
         Thread.sleep(delayMs);
-        final long cleaned = Publishing.endOffsets(stack.bootstrapServers(), TOPICS.cleaned());
+        final long cleaned = Publishing.endOffsets(STACK.bootstrapServers(), TOPICS.cleaned());
         app.kill();
         app.mark("SIGKILL " + kill + " by the test");
         report("SIGKILL %d, %d ms after the app wrote new output (cleaned topic end offsets %d -> %d)", kill, delayMs,
@@ -129,7 +117,7 @@ class StreamsCrashIT {
     /** Waits until this incarnation has written output of its own (cleaned articles, also for re-published ids), so the kill lands mid-processing. */
     private static void awaitProgress(final NewsstreamProcess app, final long before) throws Exception {
         final long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (Publishing.endOffsets(stack.bootstrapServers(), TOPICS.cleaned()) <= before) {
+        while (Publishing.endOffsets(STACK.bootstrapServers(), TOPICS.cleaned()) <= before) {
             assertThat(System.nanoTime()).as("new output within 120 s; log:%n%s", app.tail(40)).isLessThan(deadline);
             Thread.sleep(100);
         }
@@ -169,7 +157,7 @@ class StreamsCrashIT {
 
     private static void awaitConsumed(final String topic) throws Exception {
         final long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (Publishing.lag(stack.bootstrapServers(), APP_ID, topic) > 0) {
+        while (Publishing.lag(STACK.bootstrapServers(), APP_ID, topic) > 0) {
             assertThat(System.nanoTime()).as("%s consumed within 120 s", topic).isLessThan(deadline);
             Thread.sleep(1_000);
         }
