@@ -5,9 +5,9 @@ import io.newsstream.streams.config.TopicNames;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 
 /**
- * What most integration tests start once per class (through {@link TestStackExtension}): a real KRaft cluster from {@link TestClusters},
- * the application's topics on it and a schema registry on a free port keeping its schemas there,
- * all at the cluster's replication. Closing it closes the registry, then the cluster. A factory that
+ * What most integration tests start once per class (through {@link TestStackExtension}): a real
+ * KRaft cluster from {@link TestClusters}, the application's topics on it and a schema registry on
+ * a free port keeping its schemas there, all at the cluster's replication. Closing it closes the registry, then the cluster. A factory that
  * fails half-way closes what it had started and throws the original exception.
  */
 public final class TestStack implements AutoCloseable {
