@@ -10,6 +10,7 @@ import io.newsstream.streams.query.ApiViews;
 import io.newsstream.streams.query.StoreUnavailableException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.StreamsConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -73,8 +74,10 @@ final class LocalStack implements AutoCloseable {
                 settings.controllerPort());
         started.add(kafka);
         bootstrapServers = kafka.bootstrapServers();
+        // One instance on one embedded broker: a standby replica has nowhere to go, and Kafka
+        // Streams would warn so for every task at each rebalance.
         final StreamsAppConfig config = settings.streams().toConfig(bootstrapServers, "http://" + HOST + ":" + settings.registryPort(),
-                settings.dataDir().resolve("streams"), "127.0.0.1", Map.of());
+                settings.dataDir().resolve("streams"), "127.0.0.1", Map.of(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0"));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             TopicSetup.ensure(admin, config.topology().topics(), settings.streams().partitions, (short) 1);
         }
