@@ -180,39 +180,40 @@ final class Shapes {
      * else; one table look-up instead of three range tests on the cleaner's hottest loops.
      */
     private static final byte[] ASCII_KEY = new byte[128];
-    /**
-     * For each ASCII char, bit flags: {@link #ALNUM}, {@link #LETTER}, {@link #LOWER},
-     * {@link #SPACE}, {@link #DIGIT}, {@link #CODE}; the last three and LETTER are also the
-     * {@link Scan#kinds} bits.
-     */
-    private static final byte[] ASCII_FLAGS = new byte[128];
-    private static final int ALNUM = 1;
     static final int LETTER = 2;
-    private static final int LOWER = 4;
-    private static final int SPACE = 8;
     static final int DIGIT = 16;
     static final int CODE = 32;
     private static final int KINDS = LETTER | DIGIT | CODE;
+    /** Bits 0-7 of an {@link #ASCII_SCAN} entry are the key char. */
+    private static final int ALNUM_BIT = 8;
+    private static final int SPACE_BIT = 9;
+    private static final int KINDS_SHIFT = 16;
+    /**
+     * For each ASCII char, all that the scan loop needs of it in one look-up: its key char (bits
+     * 0-7, 0 for none), whether it is a letter or digit (bit {@link #ALNUM_BIT}) or the space
+     * (bit {@link #SPACE_BIT}), and its {@link Scan#kinds} from bit {@link #KINDS_SHIFT} on.
+     */
+    private static final int[] ASCII_SCAN = new int[128];
     /** For each ASCII char, what it adds to a scan's packed counts when it starts a word: 1 word, 1 lower-case word (high half). */
     private static final long[] WORD_COUNTS = new long[128];
 
     static {
         for (char c = '0'; c <= '9'; c++) {
             ASCII_KEY[c] = (byte) c;
-            ASCII_FLAGS[c] = ALNUM | DIGIT;
+            ASCII_SCAN[c] = c | 1 << ALNUM_BIT | DIGIT << KINDS_SHIFT;
         }
         for (char c = 'a'; c <= 'z'; c++) {
             ASCII_KEY[c] = (byte) c;
             ASCII_KEY[c - 32] = (byte) c;
-            ASCII_FLAGS[c] = ALNUM | LETTER | LOWER;
-            ASCII_FLAGS[c - 32] = ALNUM | LETTER;
+            ASCII_SCAN[c] = c | 1 << ALNUM_BIT | LETTER << KINDS_SHIFT;
+            ASCII_SCAN[c - 32] = ASCII_SCAN[c];
             WORD_COUNTS[c] = 1L << 32 | 1;
             WORD_COUNTS[c - 32] = 1;
         }
-        ASCII_FLAGS[' '] = SPACE;
-        ASCII_FLAGS[';'] = CODE;
-        ASCII_FLAGS['{'] = CODE;
-        ASCII_FLAGS['}'] = CODE;
+        ASCII_SCAN[' '] = 1 << SPACE_BIT;
+        ASCII_SCAN[';'] = CODE << KINDS_SHIFT;
+        ASCII_SCAN['{'] = CODE << KINDS_SHIFT;
+        ASCII_SCAN['}'] = CODE << KINDS_SHIFT;
     }
 
     /** The lower-case form of an ASCII char, by table. */
@@ -239,8 +240,7 @@ final class Shapes {
         s.getChars(0, n, chars, 0);
         byte[] b = scratch.key(n);
         int len = 0;
-        int nonEmpty = 0; // the key has a char
-        int pending = 0; // a separator since the last key char, and the key is not empty
+        int pending = 0; // a separator came since the last key char (or before the first: dropped below)
         int decided = 0; // the current token's first letter or digit has been seen
         long counts = 0; // words in the low half, lower-case words in the high half
         int seen = 0;
@@ -249,27 +249,27 @@ final class Shapes {
             if (c >= 0x80) {
                 return scanCodePoints(s);
             }
-            int f = ASCII_FLAGS[c];
-            seen |= f;
-            int a = f & ALNUM;
+            int e = ASCII_SCAN[c];
+            seen |= e;
+            int a = (e >> ALNUM_BIT) & 1;
             // Write a separating space and the key char unconditionally; keep them only when due.
             b[len] = ' ';
             len += a & pending;
-            b[len] = ASCII_KEY[c];
+            b[len] = (byte) e;
             len += a;
-            nonEmpty |= a;
-            pending = (a ^ 1) & nonEmpty;
+            pending = a ^ 1;
             // A token's first letter or digit decides whether it is a word; a space ends the token.
-            int first = a & (decided ^ 1);
-            counts += WORD_COUNTS[c] & -first;
-            decided = (decided | a) & (f >> 3 ^ 1); // bit 0 of f >> 3 is SPACE; the others meet a 0 or 1
+            counts += WORD_COUNTS[c] & -(a & ~decided);
+            decided = (decided | a) & ~(e >> SPACE_BIT);
         }
+        // A separator before the first key char left a space in front of it.
+        int start = len > 0 && b[0] == ' ' ? 1 : 0;
         int words = (int) counts;
         int lower = (int) (counts >>> 32);
         // Every ASCII letter is cased, so the share rule of isSentence applies as it is.
         boolean sentence = words >= 3 && lower * 10 >= words * 3 && endsWithTerminal(s);
-        return new Scan(new String(b, 0, len, StandardCharsets.ISO_8859_1), sentence, words, lower, words - lower,
-                seen & KINDS);
+        return new Scan(new String(b, start, len - start, StandardCharsets.ISO_8859_1), sentence, words, lower,
+                words - lower, seen >> KINDS_SHIFT & KINDS);
     }
 
     /** {@link #scan} for any text, code point by code point; the reference for the ASCII loop. */
@@ -289,7 +289,7 @@ final class Shapes {
             }
             boolean isLetter = Character.isLetter(cp);
             boolean isDigit = Character.isDigit(cp);
-            kinds |= (isLetter ? LETTER : 0) | (isDigit ? DIGIT : 0) | (cp < 0x80 ? ASCII_FLAGS[cp] & CODE : 0);
+            kinds |= (isLetter ? LETTER : 0) | (isDigit ? DIGIT : 0) | (cp < 0x80 ? ASCII_SCAN[cp] >> KINDS_SHIFT & CODE : 0);
             if (decided || !isLetter && !isDigit) {
                 continue;
             }
