@@ -65,8 +65,10 @@ public final class ArticleCleaner {
     /**
      * {@link #clean(RawText)}, reporting each stage's time to the timer (null: none): the input
      * screen, HTML extraction, hygiene and paragraphs, the draft (segment keys and shapes), each
-     * rule by class name, assembly and language detection. For benchmarks; it reads the clock
-     * only when given a timer.
+     * rule by class name, assembly and language detection. A body taken as plain text without
+     * the screen reports no screen; one that turned out not to be plain reports the time lost as
+     * {@code plain-attempt} before the screen. For benchmarks; it reads the clock only when
+     * given a timer.
      */
     public CleanOutcome clean(RawText raw, StageTimer timer) {
         try {
@@ -80,31 +82,39 @@ public final class ArticleCleaner {
     private CleanOutcome cleanChecked(RawText raw, StageTimer timer) {
         long t = timer == null ? 0 : System.nanoTime();
         String body = raw == null ? null : raw.body();
-        InputScreen.Verdict screened = InputScreen.screen(body, config.maxBodyChars());
-        t = lap(timer, "screen", t);
-        if (screened.rejected() != null) {
-            return screened.rejected();
-        }
         RemovalTally tally = new RemovalTally();
         String headline = null;
-        Lines lines;
-        if (HtmlExtractor.looksLikeHtml(body, raw.contentType())) {
-            HtmlExtractor.Extracted extracted = html.extract(body);
-            String text = extracted.text();
-            headline = extracted.headline();
-            tally.add(HtmlExtractor.RULE, extracted.droppedElements(), Math.max(0, body.length() - text.length()));
-            t = lap(timer, "html", t);
-            lines = TextHygiene.lines(text, tally);
-        } else {
-            lines = TextHygiene.lines(body, screened, tally);
+        Draft draft = null;
+        if (body != null && !body.isEmpty() && body.length() <= config.maxBodyChars()
+                && !HtmlExtractor.looksLikeHtml(body, raw.contentType())) {
+            draft = plainDraft(body, raw.title(), tally, timer, t);
+            t = timer == null ? 0 : System.nanoTime();
         }
-        List<String> paragraphs = Paragrapher.segments(lines);
-        t = lap(timer, "hygiene-and-paragraphs", t);
-        if (paragraphs.isEmpty()) {
-            return new CleanOutcome.Rejected(RejectReason.EMPTY, "no text left after markup and control characters");
+        if (draft == null) {
+            InputScreen.Verdict screened = InputScreen.screen(body, config.maxBodyChars());
+            t = lap(timer, "screen", t);
+            if (screened.rejected() != null) {
+                return screened.rejected();
+            }
+            Lines lines;
+            if (HtmlExtractor.looksLikeHtml(body, raw.contentType())) {
+                HtmlExtractor.Extracted extracted = html.extract(body);
+                String text = extracted.text();
+                headline = extracted.headline();
+                tally.add(HtmlExtractor.RULE, extracted.droppedElements(), Math.max(0, body.length() - text.length()));
+                t = lap(timer, "html", t);
+                lines = TextHygiene.lines(text, tally);
+            } else {
+                lines = TextHygiene.lines(body, screened, tally);
+            }
+            List<String> paragraphs = Paragrapher.segments(lines);
+            t = lap(timer, "hygiene-and-paragraphs", t);
+            if (paragraphs.isEmpty()) {
+                return new CleanOutcome.Rejected(RejectReason.EMPTY, "no text left after markup and control characters");
+            }
+            draft = new Draft(paragraphs, raw.title(), tally);
+            t = lap(timer, "draft", t);
         }
-        Draft draft = new Draft(paragraphs, raw.title(), tally);
-        t = lap(timer, "draft", t);
         t = apply(first, draft, timer, t);
         draft.locateBody();
         t = apply(beforeTitle, draft, timer, t);
@@ -121,6 +131,26 @@ public final class ArticleCleaner {
         lap(timer, "language", t);
         return new CleanOutcome.Cleaned(new CleanedText(draft.title(), cleaned, draft.author(),
                 draft.publishedAt(), language, tally.toList()));
+    }
+
+    /**
+     * The draft of a body of plain text taken as it is, or null. Most wire copy is printable
+     * ASCII in clean lines: its lines need no repair, and the scan that every segment needs
+     * anyway confirms the chars are plain, so the input screen's pass over the body is saved.
+     * A body that is not plain after all (null) goes through the screen and full hygiene.
+     */
+    private static Draft plainDraft(String body, String title, RemovalTally tally, StageTimer timer, long start) {
+        Lines plain = TextHygiene.plainLines(body);
+        List<String> paragraphs = plain == null ? List.of() : Paragrapher.segments(plain);
+        long split = timer == null ? 0 : System.nanoTime();
+        Draft draft = paragraphs.isEmpty() ? null : Draft.ofPlainText(paragraphs, title, tally);
+        if (timer != null && draft != null) {
+            timer.record("hygiene-and-paragraphs", split - start);
+            lap(timer, "draft", split);
+        } else {
+            lap(timer, "plain-attempt", start); // time lost on a body that was not plain after all
+        }
+        return draft;
     }
 
     private static long apply(List<CleaningRule> rules, Draft draft, StageTimer timer, long t) {

@@ -29,19 +29,51 @@ final class Draft {
     private boolean publishedHasTime;
 
     Draft(List<String> segmentTexts, String givenTitle, RemovalTally tally) {
-        this.segments = new ArrayList<>(segmentTexts.size());
-        int longest = 0;
-        for (String t : segmentTexts) {
-            longest = Math.max(longest, t.length());
-        }
-        Shapes.Scratch scratch = new Shapes.Scratch(longest);
-        for (String t : segmentTexts) {
-            segments.add(new Segment(t, scratch));
-        }
+        this(givenTitle, tally, segments(segmentTexts));
+    }
+
+    private Draft(String givenTitle, RemovalTally tally, List<Segment> segments) {
+        this.segments = segments;
         this.tally = tally;
         this.givenTitle = givenTitle;
         this.title = givenTitle;
         locateBody();
+    }
+
+    /**
+     * The draft of segments taken from a body without the {@link InputScreen}
+     * ({@link TextHygiene#plainLines}), or null when that was wrong: a segment holds a char other
+     * than printable ASCII and the space, or none has a letter or digit. The scan of each
+     * segment, which every draft needs, is what decides; it stops at the first segment that is
+     * not plain.
+     */
+    static Draft ofPlainText(List<String> segmentTexts, String givenTitle, RemovalTally tally) {
+        List<Segment> segments = segments(segmentTexts);
+        int kinds = 0;
+        for (Segment s : segments) {
+            Shapes.Scan scan = s.shape();
+            if (!scan.plain()) {
+                return null;
+            }
+            kinds |= scan.kinds();
+        }
+        if ((kinds & (Shapes.LETTER | Shapes.DIGIT)) == 0) {
+            return null;
+        }
+        return new Draft(givenTitle, tally, segments);
+    }
+
+    private static List<Segment> segments(List<String> texts) {
+        List<Segment> segments = new ArrayList<>(texts.size());
+        int longest = 0;
+        for (String t : texts) {
+            longest = Math.max(longest, t.length());
+        }
+        Shapes.Scratch scratch = new Shapes.Scratch(longest);
+        for (String t : texts) {
+            segments.add(new Segment(t, scratch));
+        }
+        return segments;
     }
 
     /** Recomputes the edges from the segments still kept. */

@@ -122,7 +122,7 @@ final class Shapes {
      * @param words tokens (space-separated) whose first letter or digit is a letter
      * @param lowerWords those words whose first letter is lower case
      * @param capitalisedWords those words whose first letter is upper or title case
-     * @param kinds the {@link #LETTER}, {@link #DIGIT} and {@link #CODE} kinds of char that occur
+     * @param kinds the {@link #LETTER}, {@link #DIGIT}, {@link #CODE} and {@link #NOT_PLAIN} kinds of char that occur
      */
     record Scan(String key, boolean sentence, int words, int lowerWords, int capitalisedWords, int kinds) {
 
@@ -134,6 +134,11 @@ final class Shapes {
         /** Whether a digit occurs, in any script. */
         boolean digit() {
             return (kinds & DIGIT) != 0;
+        }
+
+        /** Whether every char is printable ASCII or the space, as in most wire copy. */
+        boolean plain() {
+            return (kinds & NOT_PLAIN) == 0;
         }
 
         /** Whether a semicolon or a brace occurs: the punctuation of code. */
@@ -183,7 +188,9 @@ final class Shapes {
     static final int LETTER = 2;
     static final int DIGIT = 16;
     static final int CODE = 32;
-    private static final int KINDS = LETTER | DIGIT | CODE;
+    /** A char other than printable ASCII and the space: a control char, or any char above U+007E. */
+    static final int NOT_PLAIN = 64;
+    private static final int KINDS = LETTER | DIGIT | CODE | NOT_PLAIN;
     /** Bits 0-7 of an {@link #ASCII_SCAN} entry are the key char. */
     private static final int ALNUM_BIT = 8;
     private static final int SPACE_BIT = 9;
@@ -210,6 +217,10 @@ final class Shapes {
             WORD_COUNTS[c] = 1L << 32 | 1;
             WORD_COUNTS[c - 32] = 1;
         }
+        for (char c = 0; c < 0x20; c++) {
+            ASCII_SCAN[c] = NOT_PLAIN << KINDS_SHIFT;
+        }
+        ASCII_SCAN[0x7F] = NOT_PLAIN << KINDS_SHIFT;
         ASCII_SCAN[' '] = 1 << SPACE_BIT;
         ASCII_SCAN[';'] = CODE << KINDS_SHIFT;
         ASCII_SCAN['{'] = CODE << KINDS_SHIFT;
@@ -289,7 +300,8 @@ final class Shapes {
             }
             boolean isLetter = Character.isLetter(cp);
             boolean isDigit = Character.isDigit(cp);
-            kinds |= (isLetter ? LETTER : 0) | (isDigit ? DIGIT : 0) | (cp < 0x80 ? ASCII_SCAN[cp] >> KINDS_SHIFT & CODE : 0);
+            kinds |= (isLetter ? LETTER : 0) | (isDigit ? DIGIT : 0)
+                    | (cp < 0x80 ? ASCII_SCAN[cp] >> KINDS_SHIFT & (CODE | NOT_PLAIN) : NOT_PLAIN);
             if (decided || !isLetter && !isDigit) {
                 continue;
             }

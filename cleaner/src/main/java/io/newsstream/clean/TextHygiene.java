@@ -47,9 +47,11 @@ final class TextHygiene {
     /**
      * The lines of a body of printable ASCII, spaces and newlines, as ranges of the body itself,
      * when each needs nothing but splitting and un-indenting: no two spaces after its indent and
-     * none at its end; else null. The searches are String's vectorised ones.
+     * none at its end; else null. The searches are String's vectorised ones. It reads no other
+     * char: on a body not known to be plain, its lines are right only if every char in them
+     * turns out to be printable ASCII ({@link Shapes.Scan#plain}).
      */
-    private static Lines plainLines(String raw) {
+    static Lines plainLines(String raw) {
         Lines.Builder out = new Lines.Builder();
         int n = raw.length();
         int nextDouble = raw.indexOf("  "); // the next two spaces at or after the current line's text

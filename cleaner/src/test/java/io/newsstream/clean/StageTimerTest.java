@@ -21,10 +21,21 @@ class StageTimerTest {
             nanos.add(n);
         });
         assertThat(timed).isEqualTo(cleaner.clean(raw));
-        assertThat(stages).containsExactly("screen", "hygiene-and-paragraphs", "draft", "RepeatedHalfRule",
+        // Plain ASCII text skips the screen.
+        assertThat(stages).containsExactly("hygiene-and-paragraphs", "draft", "RepeatedHalfRule",
                 "LeakedCodeRule", "MetadataRule", "PatternRule", "SiteChromeRule", "CaptionRule", "RepeatedShapeRule",
                 "TitleRule", "AppealRule", "DuplicateRule", "assemble", "language");
         assertThat(nanos).allSatisfy(n -> assertThat(n).isNotNegative());
+    }
+
+    @Test
+    void shouldReportTheLostPlainAttemptAndTheScreenForTextThatIsNotPlain() {
+        RawText raw = new RawText(null, "Baku and Ankara sign a deal\n\n\u201CWe agreed,\u201D " + Cleaning.PROSE,
+                "text/plain", null);
+        List<String> stages = new ArrayList<>();
+        CleanOutcome timed = cleaner.clean(raw, (stage, n) -> stages.add(stage));
+        assertThat(timed).isEqualTo(cleaner.clean(raw));
+        assertThat(stages).startsWith("plain-attempt", "screen", "hygiene-and-paragraphs", "draft");
     }
 
     @Test
@@ -32,6 +43,6 @@ class StageTimerTest {
         List<String> stages = new ArrayList<>();
         CleanOutcome outcome = cleaner.clean(new RawText(null, "   ", "text/plain", null), (stage, n) -> stages.add(stage));
         assertThat(outcome).isInstanceOf(CleanOutcome.Rejected.class);
-        assertThat(stages).containsExactly("screen");
+        assertThat(stages).containsExactly("plain-attempt", "screen");
     }
 }

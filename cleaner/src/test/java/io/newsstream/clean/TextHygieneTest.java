@@ -2,6 +2,8 @@ package io.newsstream.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -88,17 +90,8 @@ class TextHygieneTest {
     @Test
     void shouldSplitPlainBodiesAsTheGeneralPassDoes() {
         // A body the screen finds plain skips the char-by-char pass; the lines must not change.
-        String[] pieces = {"Word", "word", " ", "  ", "\n", "\n\n", "\n    ", "\n  ", ".", "1.5", "\t", "\r\n", "\u00a0", "é"};
-        Random random = new Random(11);
         int plain = 0;
-        for (int n = 0; n < 20_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int len = 1 + random.nextInt(30);
-            for (int i = 0; i < len; i++) {
-                // Mostly the pieces a plain body is made of, so that many bodies are plain.
-                b.append(pieces[random.nextInt(random.nextInt(4) == 0 ? pieces.length : 10)]);
-            }
-            String body = b.toString();
+        for (String body : randomBodies()) {
             InputScreen.Verdict verdict = InputScreen.screen(body, 1_000_000);
             if (verdict.rejected() != null) {
                 continue;
@@ -108,5 +101,42 @@ class TextHygieneTest {
                     .isEqualTo(TextHygiene.lines(body, new RemovalTally()));
         }
         assertThat(plain).as("plain bodies").isGreaterThan(1000);
+    }
+
+    @Test
+    void shouldTakeABodyAsPlainWithoutTheScreenExactlyWhenTheScreenWouldFindItPlain() {
+        int taken = 0;
+        for (String body : randomBodies()) {
+            Lines lines = TextHygiene.plainLines(body);
+            List<String> segments = lines == null ? List.of() : Paragrapher.segments(lines);
+            Draft draft = segments.isEmpty() ? null : Draft.ofPlainText(segments, null, new RemovalTally());
+            InputScreen.Verdict verdict = InputScreen.screen(body, 1_000_000);
+            boolean screenedPlain = verdict.rejected() == null && verdict.plainAscii();
+            assertThat(draft != null).as("taken as plain: [%s]", body).isEqualTo(screenedPlain && lines != null);
+            if (draft != null) {
+                taken++;
+                List<String> general = Paragrapher.segments(TextHygiene.lines(body, verdict, new RemovalTally()));
+                assertThat(draft.segments()).extracting(Segment::text).as("[%s]", body).isEqualTo(general);
+            }
+        }
+        assertThat(taken).as("bodies taken as plain").isGreaterThan(1000);
+    }
+
+    /** Bodies made mostly of what plain text is made of, with tabs, CR LF, controls and non-ASCII chars now and then. */
+    private static List<String> randomBodies() {
+        String[] pieces = {"Word", "word", " ", "  ", "\n", "\n\n", "\n    ", "\n  ", ".", "1.5",
+            "\t", "\r\n", "\u00a0", "\u00e9", "\u0007", "\u007f", "\u201c"};
+        Random random = new Random(11);
+        List<String> bodies = new ArrayList<>();
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = 1 + random.nextInt(30);
+            for (int i = 0; i < len; i++) {
+                // Mostly the pieces a plain body is made of, so that many bodies are plain.
+                b.append(pieces[random.nextInt(random.nextInt(4) == 0 ? pieces.length : 10)]);
+            }
+            bodies.add(b.toString());
+        }
+        return bodies;
     }
 }
