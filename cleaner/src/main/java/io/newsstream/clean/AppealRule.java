@@ -31,6 +31,13 @@ final class AppealRule implements CleaningRule {
     private final List<Phrase> phrases = new ArrayList<>();
     /** Phrases by their first word, for a one-pass scan. */
     private final WordGroups byFirstWord;
+    /**
+     * The phrases of weight 2 or more, by their first word. Without one of them a segment scores
+     * 0 at most and stays, so most segments are passed over after a walk that looks up fewer,
+     * rarer words ("said", "you" and "our" alone are never looked up further).
+     */
+    private final List<Phrase> strongPhrases = new ArrayList<>();
+    private final WordGroups strongByFirstWord;
 
     AppealRule() {
         List<String> firstWords = new ArrayList<>();
@@ -43,6 +50,14 @@ final class AppealRule implements CleaningRule {
             }
         }
         byFirstWord = new WordGroups(firstWords);
+        List<String> strongFirstWords = new ArrayList<>();
+        for (Phrase p : phrases) {
+            if (p.weight() >= 2) {
+                strongPhrases.add(p);
+                strongFirstWords.add(p.text().substring(0, wordEnd(p.text(), 0)));
+            }
+        }
+        strongByFirstWord = new WordGroups(strongFirstWords);
     }
 
     @Override
@@ -54,7 +69,7 @@ final class AppealRule implements CleaningRule {
     public void apply(Draft draft) {
         for (int i = 0; i < draft.size(); i++) {
             Segment s = draft.get(i);
-            if (!s.kept() || s.text().length() > MAX_CHARS) {
+            if (!s.kept() || s.text().length() > MAX_CHARS || !hasStrongPhrase(s.key())) {
                 continue;
             }
             int needed = !draft.atEdge(i) ? MIDDLE_SCORE
@@ -75,6 +90,20 @@ final class AppealRule implements CleaningRule {
             if (p.weight() >= 2 && isPhraseAt(key, 0, p.text())) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /** Whether a phrase of weight 2 or more occurs in the key as whole words: a segment without one is no appeal. */
+    private boolean hasStrongPhrase(String key) {
+        for (int i = 0, n = key.length(); i < n; ) {
+            int end = wordEnd(key, i);
+            for (int idx : strongByFirstWord.rowsLowerCase(key, i, end)) {
+                if (isPhraseAt(key, i, strongPhrases.get(idx).text())) {
+                    return true;
+                }
+            }
+            i = end + 1;
         }
         return false;
     }
