@@ -70,6 +70,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--stages", description = "With STAGE 'clean': microseconds per article in each stage of the cleaner instead of throughput")
     boolean stages;
 
+    @Option(names = "--against", paramLabel = "PATH",
+            description = "With STAGE 'clean': compare with another build of the cleaner (its classes directory or jar) in alternating 1 s turns")
+    Path against;
+
+    @Option(names = "--rounds", defaultValue = "20", description = "With --against: turns of each build (default: ${DEFAULT-VALUE})")
+    int rounds;
+
     @Option(names = "--json", defaultValue = "bench-results.json", description = "Results file (default: ${DEFAULT-VALUE})")
     Path json;
 
@@ -108,6 +115,15 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--stages goes with STAGE 'clean' only");
             }
             args.add("--stages");
+        }
+        if (against != null) {
+            if (!"clean".equals(stage)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--against goes with STAGE 'clean' only");
+            }
+            args.add("--against");
+            args.add(against.toString());
+            args.add("--rounds");
+            args.add(String.valueOf(rounds));
         }
         switch (stage) {
             case "clean" -> CleanBenchmark.main(args.toArray(String[]::new));
