@@ -3,6 +3,7 @@ package io.newsstream.clean;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -144,7 +145,7 @@ final class LanguageGuesser {
 
     /** The language of a cleaned text (paragraphs separated by blank lines). */
     String detect(String text) {
-        return detectSample(sample(text));
+        return detectSample(sample(text), false);
     }
 
     /**
@@ -153,24 +154,31 @@ final class LanguageGuesser {
      */
     String detect(Draft draft, String keptText) {
         StringBuilder sentences = new StringBuilder(SAMPLE_CHARS + 64);
+        boolean ascii = true;
         for (Segment s : draft.segments()) {
             if (s.kept() && s.isSentence()) {
                 appendParagraph(sentences, s.text());
+                ascii &= s.shape().plain();
                 if (sentences.length() >= SAMPLE_CHARS) {
                     break;
                 }
             }
         }
         if (sentences.length() >= MIN_SENTENCE_SAMPLE) {
-            return detectSample(prefix(sentences));
+            return detectSample(prefix(sentences), ascii);
         }
         // Too little prose: the opening of the kept text, which is what sample(keptText) would
         // come to after finding the same few sentences again.
-        return detectSample(prefix(keptText));
+        ascii = true;
+        for (Segment s : draft.segments()) {
+            ascii &= !s.kept() || s.shape().plain();
+        }
+        return detectSample(prefix(keptText), ascii);
     }
 
-    private String detectSample(CharSequence sample) {
-        Verdict verdict = profile(sample);
+    /** The language of a sample; {@code ascii}: every char of it is known to be printable ASCII. */
+    private String detectSample(CharSequence sample, boolean ascii) {
+        Verdict verdict = ascii ? profileAscii(sample.toString().getBytes(StandardCharsets.US_ASCII)) : profile(sample);
         if (verdict.language() != null || verdict.noRunningText()) {
             return verdict.language();
         }
@@ -235,13 +243,10 @@ final class LanguageGuesser {
             boolean label = i - start == 1 && !Character.isLowerCase(sample.charAt(start));
             if (i - start <= MAX_FUNCTION_WORD && !label) {
                 long bits = functionWords.get(sample, start, i);
-                for (long b = bits; b != 0; b &= b - 1) {
-                    hits[Long.numberOfTrailingZeros(b)]++;
-                }
                 if (bits != 0) {
                     int script = scriptOf(sample.codePointAt(start)).ordinal();
                     int scriptLetters = scripts[script] + (script == LATIN ? asciiLetters : 0);
-                    int early = earlyWinner(hits, bits, scriptLetters, letters, words);
+                    int early = countHits(hits, bits, scriptLetters, letters, words);
                     if (early >= 0) {
                         return new Verdict(codes[early], false);
                     }
@@ -261,7 +266,63 @@ final class LanguageGuesser {
         if (scripts[main] < MIN_SCRIPT_SHARE * letters) {
             return Verdict.UNDECIDED; // mixed scripts (Japanese: kanji and kana): lingua
         }
-        Character.UnicodeScript script = SCRIPTS[main];
+        return byScript(SCRIPTS[main], hits, words, digits, visible);
+    }
+
+    /**
+     * {@link #profile} of a sample of printable ASCII, as bytes: the same verdict, with a byte
+     * and no decoding per char. News wire copy is nearly all ASCII, and the profile runs on
+     * every article; every letter is Latin, so no script is counted.
+     */
+    Verdict profileAscii(byte[] sample) {
+        int[] hits = new int[codes.length];
+        int words = 0;
+        int letters = 0;
+        int digits = 0;
+        int visible = 0;
+        int n = sample.length;
+        int i = 0;
+        while (i < n) {
+            int c = sample[i];
+            if (!isAsciiLetter(c)) {
+                digits += c >= '0' && c <= '9' ? 1 : 0;
+                visible += c > ' ' ? 1 : 0;
+                i++;
+                continue;
+            }
+            int start = i;
+            do {
+                i++;
+            } while (i < n && isAsciiLetter(sample[i]));
+            letters += i - start;
+            visible += i - start;
+            words++;
+            boolean label = i - start == 1 && c <= 'Z'; // a capital letter alone, as in profile
+            if (i - start <= MAX_FUNCTION_WORD && !label) {
+                long bits = functionWords.getAscii(sample, start, i);
+                // Every letter so far is Latin, the script of the word.
+                int early = bits == 0 ? -1 : countHits(hits, bits, letters, letters, words);
+                if (early >= 0) {
+                    return new Verdict(codes[early], false);
+                }
+            }
+        }
+        if (letters < MIN_LETTERS) {
+            return Verdict.NO_TEXT;
+        }
+        return byScript(Character.UnicodeScript.LATIN, hits, words, digits, visible);
+    }
+
+    /** Adds a word's hits (the bits of its languages) and returns {@link #earlyWinner}. */
+    private static int countHits(int[] hits, long bits, int scriptLetters, int letters, int words) {
+        for (long b = bits; b != 0; b &= b - 1) {
+            hits[Long.numberOfTrailingZeros(b)]++;
+        }
+        return earlyWinner(hits, bits, scriptLetters, letters, words);
+    }
+
+    /** The verdict at the end of a sample whose letters are nearly all in one script. */
+    private Verdict byScript(Character.UnicodeScript script, int[] hits, int words, int digits, int visible) {
         String only = scriptLanguages.get(script);
         if (only != null) {
             return new Verdict(only, false);
@@ -340,7 +401,7 @@ final class LanguageGuesser {
         return Character.UnicodeScript.of(cp);
     }
 
-    private static boolean isAsciiLetter(char c) {
+    private static boolean isAsciiLetter(int c) {
         return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     }
 

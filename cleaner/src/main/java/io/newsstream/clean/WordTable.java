@@ -46,23 +46,30 @@ final class WordTable {
     /** The flags of {@code text[from, to)} ignoring case, or 0 when the word is not in the table. */
     long get(CharSequence text, int from, int to) {
         int len = to - from;
-        if (len <= 0 || len < 64 && (startsByLength[len]
-                & startBit(lower(text.charAt(from)), len > 1 ? lower(text.charAt(from + 1)) : 0)) == 0) {
+        if (len <= 0 || !mayHold(len, lower(text.charAt(from)), len > 1 ? lower(text.charAt(from + 1)) : 0)) {
             return 0;
         }
         int h = 0;
         for (int i = from; i < to; i++) {
             h = 31 * h + lower(text.charAt(i));
         }
-        for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-            String w = words[slot];
-            if (w == null) {
-                return 0;
-            }
-            if (w.length() == len && equalsIgnoringCase(w, text, from)) {
-                return values[slot];
-            }
+        return find(h, len, text, null, from);
+    }
+
+    /**
+     * {@link #get} of a span of ASCII bytes ({@code text[from, to)}), ignoring case: the same
+     * answer as for the same chars in a string, without a string.
+     */
+    long getAscii(byte[] text, int from, int to) {
+        int len = to - from;
+        if (len <= 0 || !mayHold(len, lower((char) text[from]), len > 1 ? lower((char) text[from + 1]) : 0)) {
+            return 0;
         }
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + lower((char) text[i]);
+        }
+        return find(h, len, null, text, from);
     }
 
     /**
@@ -71,8 +78,7 @@ final class WordTable {
      */
     long getLowerCase(String text, int from, int to) {
         int len = to - from;
-        if (len <= 0 || len < 64 && (startsByLength[len]
-                & startBit(text.charAt(from), len > 1 ? text.charAt(from + 1) : 0)) == 0) {
+        if (len <= 0 || !mayHold(len, text.charAt(from), len > 1 ? text.charAt(from + 1) : 0)) {
             return 0;
         }
         int h = 0;
@@ -90,6 +96,25 @@ final class WordTable {
         }
     }
 
+    /** Whether a word of this length (at least 1) and first two chars (lower case) may be in the table. */
+    private boolean mayHold(int len, char first, int second) {
+        return len >= 64 || (startsByLength[len] & startBit(first, second)) != 0;
+    }
+
+    /** The flags of the word of hash {@code h} at {@code from} in the chars, or else in the bytes, ignoring case. */
+    private long find(int h, int len, CharSequence chars, byte[] bytes, int from) {
+        for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+            String w = words[slot];
+            if (w == null) {
+                return 0;
+            }
+            if (w.length() == len
+                    && (chars != null ? equalsIgnoringCase(w, chars, from) : equalsIgnoringCase(w, bytes, from))) {
+                return values[slot];
+            }
+        }
+    }
+
     private int slot(String lower) {
         int slot = spread(lower.hashCode()) & mask; // String's hash is the 31 * h + c of the look-ups
         while (words[slot] != null && !words[slot].equals(lower)) {
@@ -101,6 +126,15 @@ final class WordTable {
     private static boolean equalsIgnoringCase(String lower, CharSequence text, int from) {
         for (int k = 0; k < lower.length(); k++) {
             if (lower.charAt(k) != lower(text.charAt(from + k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean equalsIgnoringCase(String lower, byte[] text, int from) {
+        for (int k = 0; k < lower.length(); k++) {
+            if (lower.charAt(k) != lower((char) text[from + k])) {
                 return false;
             }
         }

@@ -169,4 +169,27 @@ class LanguageTest {
                 + "Botschaft eröffnet, teilte das Außenministerium mit. ").repeat(200);
         assertThat(language(longEnglishThenGerman)).isEqualTo("en");
     }
+
+    @Test
+    void shouldProfileAsciiBytesAsItProfilesTheSameText() {
+        // Function words of several languages, other words, capitals alone, figures and punctuation.
+        String[] pieces = {"the", "and", "of", "in", "der", "und", "le", "et", "de", "el", "y", "que", "het", "och",
+            "V", "A", "I", "Baku", "Shr", "cts", "vs", "dlrs", "government", "Regierung", "12.5", "1987", "(92)", ",",
+            ".", ";", "-", "'s", "PCT", "a", "o", "e", "i"};
+        java.util.Random random = new java.util.Random(7);
+        int settled = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = 1 + random.nextInt(60);
+            for (int k = 0; k < len; k++) {
+                b.append(pieces[random.nextInt(pieces.length)]).append(random.nextInt(8) == 0 ? "" : " ");
+            }
+            String sample = b.toString();
+            LanguageGuesser.Verdict verdict = guesser.profile(sample);
+            assertThat(guesser.profileAscii(sample.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                    .as("[%s]", sample).isEqualTo(verdict);
+            settled += verdict.language() != null ? 1 : 0;
+        }
+        assertThat(settled).as("samples settled to a language").isGreaterThan(1000);
+    }
 }

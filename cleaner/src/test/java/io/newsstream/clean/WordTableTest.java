@@ -36,4 +36,25 @@ class WordTableTest {
         assertThat(table.getLowerCase(key, 23, 32)).isEqualTo(8L);
         assertThat(table.getLowerCase(key, 33, 37)).isZero();
     }
+
+    @Test
+    void shouldFindAsciiBytesAsTheSameCharsInAString() {
+        String text = "Read THE news; Subscribe! Then theatre th";
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int from = 0; from <= text.length(); from++) {
+            for (int to = from; to <= Math.min(text.length(), from + 12); to++) {
+                assertThat(table.getAscii(bytes, from, to)).as("[%s]", text.substring(from, to))
+                        .isEqualTo(table.get(text, from, to));
+            }
+        }
+        assertThat(table.getAscii(bytes, 15, 24)).isEqualTo(8L);
+    }
+
+    @Test
+    void shouldGiveZeroForAnEmptySpanAtTheEndOfTheText() {
+        String text = "the";
+        assertThat(table.get(text, 3, 3)).isZero();
+        assertThat(table.getLowerCase(text, 3, 3)).isZero();
+        assertThat(table.getAscii(new byte[] {'t', 'h', 'e'}, 3, 3)).isZero();
+    }
 }
