@@ -2,6 +2,8 @@ package io.newsstream.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -176,7 +178,7 @@ class LanguageTest {
         String[] pieces = {"the", "and", "of", "in", "der", "und", "le", "et", "de", "el", "y", "que", "het", "och",
             "V", "A", "I", "Baku", "Shr", "cts", "vs", "dlrs", "government", "Regierung", "12.5", "1987", "(92)", ",",
             ".", ";", "-", "'s", "PCT", "a", "o", "e", "i"};
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         int settled = 0;
         for (int n = 0; n < 20_000; n++) {
             StringBuilder b = new StringBuilder();
@@ -186,7 +188,7 @@ class LanguageTest {
             }
             String sample = b.toString();
             LanguageGuesser.Verdict verdict = guesser.profile(sample);
-            assertThat(guesser.profileAscii(sample.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+            assertThat(guesser.profileAscii(sample.getBytes(StandardCharsets.US_ASCII)))
                     .as("[%s]", sample).isEqualTo(verdict);
             settled += verdict.language() != null ? 1 : 0;
         }

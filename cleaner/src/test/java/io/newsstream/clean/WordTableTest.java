@@ -2,6 +2,7 @@ package io.newsstream.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,11 @@ class WordTableTest {
         assertThat(table.get(text, 13, 15)).isZero();
         assertThat(table.get(text, 16, 26)).isZero();
         assertThat(table.get(text, 3, 3)).isZero();
+        // An empty span at the very end reads no char.
+        assertThat(table.get(text, text.length(), text.length())).isZero();
+        assertThat(table.getLowerCase(text, text.length(), text.length())).isZero();
+        assertThat(table.getAscii(text.getBytes(StandardCharsets.US_ASCII), text.length(), text.length()))
+                .isZero();
     }
 
     @Test
@@ -40,7 +46,7 @@ class WordTableTest {
     @Test
     void shouldFindAsciiBytesAsTheSameCharsInAString() {
         String text = "Read THE news; Subscribe! Then theatre th";
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
         for (int from = 0; from <= text.length(); from++) {
             for (int to = from; to <= Math.min(text.length(), from + 12); to++) {
                 assertThat(table.getAscii(bytes, from, to)).as("[%s]", text.substring(from, to))
@@ -48,13 +54,5 @@ class WordTableTest {
             }
         }
         assertThat(table.getAscii(bytes, 15, 24)).isEqualTo(8L);
-    }
-
-    @Test
-    void shouldGiveZeroForAnEmptySpanAtTheEndOfTheText() {
-        String text = "the";
-        assertThat(table.get(text, 3, 3)).isZero();
-        assertThat(table.getLowerCase(text, 3, 3)).isZero();
-        assertThat(table.getAscii(new byte[] {'t', 'h', 'e'}, 3, 3)).isZero();
     }
 }
