@@ -3,7 +3,6 @@ package io.newsstream.clean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -178,15 +177,9 @@ class LanguageTest {
         String[] pieces = {"the", "and", "of", "in", "der", "und", "le", "et", "de", "el", "y", "que", "het", "och",
             "V", "A", "I", "Baku", "Shr", "cts", "vs", "dlrs", "government", "Regierung", "12.5", "1987", "(92)", ",",
             ".", ";", "-", "'s", "PCT", "a", "o", "e", "i"};
-        Random random = new Random(7);
         int settled = 0;
-        for (int n = 0; n < 20_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int len = 1 + random.nextInt(60);
-            for (int k = 0; k < len; k++) {
-                b.append(pieces[random.nextInt(pieces.length)]).append(random.nextInt(8) == 0 ? "" : " ");
-            }
-            String sample = b.toString();
+        for (String sample : RandomTexts.of(7, 20_000, 1, 60,
+                r -> pieces[r.nextInt(pieces.length)] + (r.nextInt(8) == 0 ? "" : " "))) {
             LanguageGuesser.Verdict verdict = guesser.profile(sample);
             assertThat(guesser.profileAscii(sample.getBytes(StandardCharsets.US_ASCII)))
                     .as("[%s]", sample).isEqualTo(verdict);

@@ -2,7 +2,6 @@ package io.newsstream.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ShapesTest {
@@ -17,15 +16,9 @@ class ShapesTest {
     @Test
     void shouldScanAsciiTheWayTheGeneralPathDoes() {
         // The ASCII loop of scan() is branch-free arithmetic; key() and isSentence() are plain code.
-        Random random = new Random(42);
         String alphabet = "aAbZz09 .,;:'\"()-?!\t/";
-        for (int n = 0; n < 20_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int len = random.nextInt(40);
-            for (int i = 0; i < len; i++) {
-                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String s = b.toString();
+        for (String s : RandomTexts.of(42, 20_000, 0, 39,
+                r -> String.valueOf(alphabet.charAt(r.nextInt(alphabet.length()))))) {
             Shapes.Scan scan = Shapes.scan(s);
             assertThat(scan).as("scan of [%s]", s).isEqualTo(Shapes.scanCodePoints(s));
             assertThat(scan.key()).as("key of [%s]", s).isEqualTo(Shapes.key(s));

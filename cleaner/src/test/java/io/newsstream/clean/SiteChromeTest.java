@@ -2,7 +2,6 @@ package io.newsstream.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SiteChromeTest {
@@ -66,15 +65,9 @@ class SiteChromeTest {
         SiteChromeRule rule = new SiteChromeRule();
         String[] words = {"News", "World", "Opinion", "Sport", "Business", "home", "the", "Israel", "|", "•", "&",
             "2023", "12", "(Video)", "«Culture»", "Élysée", "sports", "US", "Health", "Contact"};
-        Random random = new Random(7);
         int chrome = 0;
-        for (int n = 0; n < 50_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int len = 1 + random.nextInt(12);
-            for (int i = 0; i < len; i++) {
-                b.append(i == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
-            }
-            String line = b.toString();
+        for (String spaced : RandomTexts.of(7, 50_000, 1, 12, r -> " " + words[r.nextInt(words.length)])) {
+            String line = spaced.substring(1);
             for (boolean atEdge : new boolean[] {true, false}) {
                 if (rule.isChrome(line, atEdge)) {
                     chrome++;

@@ -2,9 +2,7 @@ package io.newsstream.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TextHygieneTest {
@@ -126,17 +124,7 @@ class TextHygieneTest {
     private static List<String> randomBodies() {
         String[] pieces = {"Word", "word", " ", "  ", "\n", "\n\n", "\n    ", "\n  ", ".", "1.5",
             "\t", "\r\n", "\u00a0", "\u00e9", "\u0007", "\u007f", "\u201c"};
-        Random random = new Random(11);
-        List<String> bodies = new ArrayList<>();
-        for (int n = 0; n < 20_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int len = 1 + random.nextInt(30);
-            for (int i = 0; i < len; i++) {
-                // Mostly the pieces a plain body is made of, so that many bodies are plain.
-                b.append(pieces[random.nextInt(random.nextInt(4) == 0 ? pieces.length : 10)]);
-            }
-            bodies.add(b.toString());
-        }
-        return bodies;
+        // Mostly the pieces a plain body is made of, so that many bodies are plain.
+        return RandomTexts.of(11, 20_000, 1, 30, r -> pieces[r.nextInt(r.nextInt(4) == 0 ? pieces.length : 10)]);
     }
 }
