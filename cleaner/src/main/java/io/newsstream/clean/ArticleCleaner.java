@@ -85,8 +85,10 @@ public final class ArticleCleaner {
         RemovalTally tally = new RemovalTally();
         String headline = null;
         Draft draft = null;
-        if (body != null && !body.isEmpty() && body.length() <= config.maxBodyChars()
-                && !HtmlExtractor.looksLikeHtml(body, raw.contentType())) {
+        // Bodies the screen turns down on size alone are not read at all; HTML is asked once.
+        boolean sized = body != null && !body.isEmpty() && body.length() <= config.maxBodyChars();
+        boolean isHtml = sized && HtmlExtractor.looksLikeHtml(body, raw.contentType());
+        if (sized && !isHtml) {
             draft = plainDraft(body, raw.title(), tally, timer, t);
             t = timer == null ? 0 : System.nanoTime();
         }
@@ -97,7 +99,7 @@ public final class ArticleCleaner {
                 return screened.rejected();
             }
             Lines lines;
-            if (HtmlExtractor.looksLikeHtml(body, raw.contentType())) {
+            if (isHtml) {
                 HtmlExtractor.Extracted extracted = html.extract(body);
                 String text = extracted.text();
                 headline = extracted.headline();
