@@ -3,7 +3,7 @@ package io.newsstream.clean;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
-import java.nio.charset.StandardCharsets;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -42,8 +42,8 @@ import java.util.concurrent.atomic.LongAdder;
  * are too close): Chinese, mixed scripts, very short samples, and text whose function words
  * point at two close languages (Danish and Norwegian).
  *
- * <p>Why not lingua alone: lingua 1.2.2 spends 0.2–1 ms a call (Russian, Arabic and Persian
- * included) and spreads every call over the common fork-join pool, which caps the cleaner at a
+ * <p>Why not lingua alone: lingua 1.2.2 spends 0.2–1.7 ms a call (Russian, Arabic and Persian
+ * included; 1.3–1.7 ms on the Reuters notes it gets) and spreads every call over the common fork-join pool, which caps the cleaner at a
  * few MB/s; the profile pass costs about as
  * much as reading the sample once. Language detection itself is lingua's (a maintained library);
  * the profile is a pre-filter that no library offers as such.
@@ -143,48 +143,64 @@ final class LanguageGuesser {
                 .build();
     }
 
-    /** The language of a cleaned text (paragraphs separated by blank lines). */
-    String detect(String text) {
-        return detectSample(sample(text), false);
-    }
-
     /**
      * The language of a draft's kept text, sampled from its kept segments (sentence flags
      * already known); {@code keptText} is that text, read only when the sentences are too few.
+     * The sample is copied once, into a char array that the ASCII profile reads as it is.
      */
     String detect(Draft draft, String keptText) {
-        StringBuilder sentences = new StringBuilder(SAMPLE_CHARS + 64);
+        // Only the first SAMPLE_CHARS + 1 chars count: prefix() looks no further.
+        char[] sample = new char[SAMPLE_CHARS + 1];
+        int length = 0; // of all the sentences joined, as far as it matters: at least MIN_SENTENCE_SAMPLE or not
+        int copied = 0;
         boolean ascii = true;
         for (Segment s : draft.segments()) {
             if (s.kept() && s.isSentence()) {
-                appendParagraph(sentences, s.text());
+                String text = s.text();
+                if (length > 0) {
+                    copied = put(sample, copied, ' ');
+                    length++;
+                }
+                int take = Math.min(text.length(), SAMPLE_CHARS + 1);
+                int fits = Math.min(take, sample.length - copied);
+                text.getChars(0, fits, sample, copied);
+                copied += fits;
+                length += take;
                 ascii &= s.shape().plain();
-                if (sentences.length() >= SAMPLE_CHARS) {
+                if (length >= SAMPLE_CHARS) {
                     break;
                 }
             }
         }
-        if (sentences.length() >= MIN_SENTENCE_SAMPLE) {
-            return detectSample(prefix(sentences), ascii);
+        if (length < MIN_SENTENCE_SAMPLE) {
+            // Too little prose: the opening of the kept text, which is what a sample of keptText
+            // would come to after finding the same few sentences again.
+            ascii = true;
+            for (Segment s : draft.segments()) {
+                ascii &= !s.kept() || s.shape().plain();
+            }
+            copied = Math.min(keptText.length(), sample.length);
+            keptText.getChars(0, copied, sample, 0);
         }
-        // Too little prose: the opening of the kept text, which is what sample(keptText) would
-        // come to after finding the same few sentences again.
-        ascii = true;
-        for (Segment s : draft.segments()) {
-            ascii &= !s.kept() || s.shape().plain();
-        }
-        return detectSample(prefix(keptText), ascii);
+        return detectSample(sample, prefixEnd(CharBuffer.wrap(sample, 0, copied)), ascii);
     }
 
-    /** The language of a sample; {@code ascii}: every char of it is known to be printable ASCII. */
-    private String detectSample(CharSequence sample, boolean ascii) {
-        Verdict verdict = ascii ? profileAscii(sample.toString().getBytes(StandardCharsets.US_ASCII)) : profile(sample);
+    private static int put(char[] sample, int at, char c) {
+        if (at < sample.length) {
+            sample[at++] = c;
+        }
+        return at;
+    }
+
+    /** The language of {@code chars[0, n)}; {@code ascii}: every char of it is known to be printable ASCII. */
+    private String detectSample(char[] chars, int n, boolean ascii) {
+        Verdict verdict = ascii ? profileAscii(chars, n) : profile(new String(chars, 0, n));
         if (verdict.language() != null || verdict.noRunningText()) {
             return verdict.language();
         }
         libraryCalls.increment();
         long start = System.nanoTime();
-        Language language = detector.detectLanguageOf(sample.toString());
+        Language language = detector.detectLanguageOf(new String(chars, 0, n));
         libraryNanos.add(System.nanoTime() - start);
         return language == Language.UNKNOWN ? null : isoCode(language);
     }
@@ -196,7 +212,7 @@ final class LanguageGuesser {
      */
     Verdict profile(CharSequence text) {
         String sample = text.toString(); // one concrete type for the per-char calls below
-        int[] hits = new int[codes.length];
+        Hits hits = new Hits(codes.length);
         int[] scripts = new int[SCRIPTS.length];
         int words = 0;
         int letters = 0;
@@ -246,9 +262,8 @@ final class LanguageGuesser {
                 if (bits != 0) {
                     int script = scriptOf(sample.codePointAt(start)).ordinal();
                     int scriptLetters = scripts[script] + (script == LATIN ? asciiLetters : 0);
-                    int early = countHits(hits, bits, scriptLetters, letters, words);
-                    if (early >= 0) {
-                        return new Verdict(codes[early], false);
+                    if (hits.add(bits, scriptLetters, letters, words)) {
+                        return new Verdict(codes[hits.leader], false);
                     }
                 }
             }
@@ -266,21 +281,21 @@ final class LanguageGuesser {
         if (scripts[main] < MIN_SCRIPT_SHARE * letters) {
             return Verdict.UNDECIDED; // mixed scripts (Japanese: kanji and kana): lingua
         }
-        return byScript(SCRIPTS[main], hits, words, digits, visible);
+        return byScript(SCRIPTS[main], hits.counts, words, digits, visible);
     }
 
     /**
-     * {@link #profile} of a sample of printable ASCII, as bytes: the same verdict, with a byte
-     * and no decoding per char. News wire copy is nearly all ASCII, and the profile runs on
-     * every article; every letter is Latin, so no script is counted.
+     * {@link #profile} of {@code sample[0, n)}, known to be printable ASCII: the same verdict,
+     * read from an array without decoding. News wire copy is nearly all ASCII, and the profile
+     * runs on every article. Every letter is Latin, so no script is counted, and a word's hash
+     * for the table is summed while the word is read ({@link WordTable#getAscii(char[], int, int, int)}).
      */
-    Verdict profileAscii(byte[] sample) {
-        int[] hits = new int[codes.length];
+    Verdict profileAscii(char[] sample, int n) {
+        Hits hits = new Hits(codes.length);
         int words = 0;
         int letters = 0;
         int digits = 0;
         int visible = 0;
-        int n = sample.length;
         int i = 0;
         while (i < n) {
             int c = sample[i];
@@ -291,34 +306,70 @@ final class LanguageGuesser {
                 continue;
             }
             int start = i;
+            int hash = 0;
             do {
+                hash = 31 * hash + (c | 0x20); // an ASCII letter's lower case
                 i++;
-            } while (i < n && isAsciiLetter(sample[i]));
+            } while (i < n && isAsciiLetter(c = sample[i]));
             letters += i - start;
             visible += i - start;
             words++;
-            boolean label = i - start == 1 && c <= 'Z'; // a capital letter alone, as in profile
+            boolean label = i - start == 1 && sample[start] <= 'Z'; // a capital letter alone, as in profile
             if (i - start <= MAX_FUNCTION_WORD && !label) {
-                long bits = functionWords.getAscii(sample, start, i);
+                long bits = functionWords.getAscii(sample, start, i, hash);
                 // Every letter so far is Latin, the script of the word.
-                int early = bits == 0 ? -1 : countHits(hits, bits, letters, letters, words);
-                if (early >= 0) {
-                    return new Verdict(codes[early], false);
+                if (bits != 0 && hits.add(bits, letters, letters, words)) {
+                    return new Verdict(codes[hits.leader], false);
                 }
             }
         }
         if (letters < MIN_LETTERS) {
             return Verdict.NO_TEXT;
         }
-        return byScript(Character.UnicodeScript.LATIN, hits, words, digits, visible);
+        return byScript(Character.UnicodeScript.LATIN, hits.counts, words, digits, visible);
     }
 
-    /** Adds a word's hits (the bits of its languages) and returns {@link #earlyWinner}. */
-    private static int countHits(int[] hits, long bits, int scriptLetters, int letters, int words) {
-        for (long b = bits; b != 0; b &= b - 1) {
-            hits[Long.numberOfTrailingZeros(b)]++;
+    /**
+     * Function-word hits per language, with the leader and the best count among the others kept
+     * up to date as words come, so that the early verdict after each word needs no pass over the
+     * languages.
+     */
+    static final class Hits {
+        final int[] counts;
+        /** A language with the most hits (the first to reach that count). */
+        int leader;
+        /** The most hits of any language but the leader. */
+        int others;
+
+        Hits(int languages) {
+            counts = new int[languages];
         }
-        return earlyWinner(hits, bits, scriptLetters, letters, words);
+
+        /**
+         * Adds a word's hits (the bits of its languages) and tells whether the leader has now won
+         * before the sample's end: it was just hit, has {@link #EARLY_HITS} hits and
+         * {@link #EARLY_LEAD_FACTOR} times anyone else's, in running text, and the word's script
+         * holds {@link #MIN_SCRIPT_SHARE} of the letters so far. Prose settles in its first
+         * hundred or so chars; the rest of the sample would only confirm it. No language but the
+         * leader can win: it would need three times the leader's hits.
+         */
+        boolean add(long bits, int scriptLetters, int letters, int words) {
+            for (long b = bits; b != 0; b &= b - 1) {
+                int l = Long.numberOfTrailingZeros(b);
+                int count = ++counts[l];
+                if (l != leader) {
+                    if (count > counts[leader]) {
+                        others = counts[leader];
+                        leader = l;
+                    } else {
+                        others = Math.max(others, count);
+                    }
+                }
+            }
+            int best = counts[leader];
+            return (bits >>> leader & 1) != 0 && scriptLetters >= MIN_SCRIPT_SHARE * letters
+                    && best >= EARLY_HITS && best >= MIN_RUNNING_TEXT_SHARE * words && best >= EARLY_LEAD_FACTOR * others;
+        }
     }
 
     /** The verdict at the end of a sample whose letters are nearly all in one script. */
@@ -356,35 +407,6 @@ final class LanguageGuesser {
     }
 
     /**
-     * The language that has already won, before the sample's end, or -1: one of the languages
-     * just hit has {@link #EARLY_HITS} hits and {@link #EARLY_LEAD_FACTOR} times anyone else's,
-     * in running text, and the word's script holds {@link #MIN_SCRIPT_SHARE} of the letters so
-     * far. Prose settles in its first hundred or so chars; the rest of the sample would only
-     * confirm it.
-     */
-    private static int earlyWinner(int[] hits, long justHit, int scriptLetters, int letters, int words) {
-        if (scriptLetters < MIN_SCRIPT_SHARE * letters) {
-            return -1;
-        }
-        for (long b = justHit; b != 0; b &= b - 1) {
-            int l = Long.numberOfTrailingZeros(b);
-            if (hits[l] < EARLY_HITS || hits[l] < MIN_RUNNING_TEXT_SHARE * words) {
-                continue;
-            }
-            int runnerUp = 0;
-            for (int k = 0; k < hits.length; k++) {
-                if (k != l) {
-                    runnerUp = Math.max(runnerUp, hits[k]);
-                }
-            }
-            if (hits[l] >= EARLY_LEAD_FACTOR * runnerUp) {
-                return l;
-            }
-        }
-        return -1;
-    }
-
-    /**
      * The script of a letter; the blocks news text mostly uses are recognised by range, since
      * {@link Character.UnicodeScript#of} searches a table of some two thousand ranges.
      */
@@ -406,38 +428,13 @@ final class LanguageGuesser {
     }
 
     /**
-     * Up to {@link #SAMPLE_CHARS} chars of prose: the first paragraphs that are sentences
-     * ({@link Shapes#isSentence}), or, when they give fewer than {@link #MIN_SENTENCE_SAMPLE}
-     * chars, the opening of the text; cut back to a word boundary.
+     * Where a sample of the text ends: after its first {@link #SAMPLE_CHARS} chars, cut back to
+     * a word boundary (the whole text when it is no longer). Reads at most the first
+     * {@code SAMPLE_CHARS + 1} chars.
      */
-    static CharSequence sample(String text) {
-        StringBuilder sentences = new StringBuilder();
-        int from = 0;
-        while (from < text.length() && sentences.length() < SAMPLE_CHARS) {
-            int end = text.indexOf("\n\n", from);
-            if (end < 0) {
-                end = text.length();
-            }
-            String paragraph = text.substring(from, end);
-            if (Shapes.isSentence(paragraph)) {
-                appendParagraph(sentences, paragraph);
-            }
-            from = end + 2;
-        }
-        return prefix(sentences.length() >= MIN_SENTENCE_SAMPLE ? sentences : text);
-    }
-
-    private static void appendParagraph(StringBuilder sentences, String paragraph) {
-        if (!sentences.isEmpty()) {
-            sentences.append(' ');
-        }
-        sentences.append(paragraph, 0, Math.min(paragraph.length(), SAMPLE_CHARS + 1));
-    }
-
-    /** The first SAMPLE_CHARS chars, cut back to a word boundary. */
-    static CharSequence prefix(CharSequence text) {
+    static int prefixEnd(CharSequence text) {
         if (text.length() <= SAMPLE_CHARS) {
-            return text;
+            return text.length();
         }
         int end = SAMPLE_CHARS;
         while (end > SAMPLE_CHARS / 2 && !Character.isWhitespace(text.charAt(end))) {
@@ -446,7 +443,7 @@ final class LanguageGuesser {
         if (Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }
-        return text.subSequence(0, end);
+        return end;
     }
 
     /** How many samples went to lingua so far. */

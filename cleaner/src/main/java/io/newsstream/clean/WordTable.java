@@ -57,19 +57,27 @@ final class WordTable {
     }
 
     /**
-     * {@link #get} of a span of ASCII bytes ({@code text[from, to)}), ignoring case: the same
-     * answer as for the same chars in a string, without a string.
+     * {@link #get} of a span of ASCII chars in an array ({@code text[from, to)}), ignoring case:
+     * the same answer as for the same chars in a string.
      */
-    long getAscii(byte[] text, int from, int to) {
-        int len = to - from;
-        if (len <= 0 || !mayHold(len, lower((char) text[from]), len > 1 ? lower((char) text[from + 1]) : 0)) {
-            return 0;
-        }
+    long getAscii(char[] text, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
-            h = 31 * h + lower((char) text[i]);
+            h = 31 * h + lower(text[i]);
         }
-        return find(h, len, null, text, from);
+        return getAscii(text, from, to, h);
+    }
+
+    /**
+     * {@link #getAscii(char[], int, int)} given the span's hash, {@code 31 * h + c} over its
+     * chars in lower case, which a caller that has just read the span summed on the way.
+     */
+    long getAscii(char[] text, int from, int to, int lowerHash) {
+        int len = to - from;
+        if (len <= 0 || !mayHold(len, lower(text[from]), len > 1 ? lower(text[from + 1]) : 0)) {
+            return 0;
+        }
+        return find(lowerHash, len, null, text, from);
     }
 
     /**
@@ -101,15 +109,15 @@ final class WordTable {
         return len >= 64 || (startsByLength[len] & startBit(first, second)) != 0;
     }
 
-    /** The flags of the word of hash {@code h} at {@code from} in the chars, or else in the bytes, ignoring case. */
-    private long find(int h, int len, CharSequence chars, byte[] bytes, int from) {
+    /** The flags of the word of hash {@code h} at {@code from} in the text, or else in the array, ignoring case. */
+    private long find(int h, int len, CharSequence text, char[] array, int from) {
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
             String w = words[slot];
             if (w == null) {
                 return 0;
             }
             if (w.length() == len
-                    && (chars != null ? equalsIgnoringCase(w, chars, from) : equalsIgnoringCase(w, bytes, from))) {
+                    && (text != null ? equalsIgnoringCase(w, text, from) : equalsIgnoringCase(w, array, from))) {
                 return values[slot];
             }
         }
@@ -132,9 +140,9 @@ final class WordTable {
         return true;
     }
 
-    private static boolean equalsIgnoringCase(String lower, byte[] text, int from) {
+    private static boolean equalsIgnoringCase(String lower, char[] text, int from) {
         for (int k = 0; k < lower.length(); k++) {
-            if (lower.charAt(k) != lower((char) text[from + k])) {
+            if (lower.charAt(k) != lower(text[from + k])) {
                 return false;
             }
         }

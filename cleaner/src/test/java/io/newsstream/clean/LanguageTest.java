@@ -2,7 +2,7 @@ package io.newsstream.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -58,7 +58,7 @@ class LanguageTest {
 
     @Test
     void shouldSettleEnglishProseWithoutAskingLingua() {
-        assertThat(guesser.profile(LanguageGuesser.sample(Cleaning.PROSE)).language()).isEqualTo("en");
+        assertThat(guesser.profile(Cleaning.PROSE.substring(0, LanguageGuesser.prefixEnd(Cleaning.PROSE))).language()).isEqualTo("en");
         // A short agency sentence without "the" is still plainly English.
         assertThat(guesser.profile("Magma Copper Co, a subsidiary of Newmont Mining Corp, said it is cutting "
                 + "its copper cathode price by 0.75 cent to 66 cents a lb, effective immediately.").language())
@@ -172,7 +172,7 @@ class LanguageTest {
     }
 
     @Test
-    void shouldProfileAsciiBytesAsItProfilesTheSameText() {
+    void shouldProfileAsciiCharsAsItProfilesTheSameText() {
         // Function words of several languages, other words, capitals alone, figures and punctuation.
         String[] pieces = {"the", "and", "of", "in", "der", "und", "le", "et", "de", "el", "y", "que", "het", "och",
             "V", "A", "I", "Baku", "Shr", "cts", "vs", "dlrs", "government", "Regierung", "12.5", "1987", "(92)", ",",
@@ -181,10 +181,53 @@ class LanguageTest {
         for (String sample : RandomTexts.of(7, 20_000, 1, 60,
                 r -> pieces[r.nextInt(pieces.length)] + (r.nextInt(8) == 0 ? "" : " "))) {
             LanguageGuesser.Verdict verdict = guesser.profile(sample);
-            assertThat(guesser.profileAscii(sample.getBytes(StandardCharsets.US_ASCII)))
+            assertThat(guesser.profileAscii(sample.toCharArray(), sample.length()))
                     .as("[%s]", sample).isEqualTo(verdict);
             settled += verdict.language() != null ? 1 : 0;
         }
         assertThat(settled).as("samples settled to a language").isGreaterThan(1000);
+    }
+
+    @Test
+    void shouldSettleEarlyExactlyWhenAJustHitLanguageHasThreeTimesEveryOtherLanguagesHits() {
+        Random random = new Random(11);
+        int settled = 0;
+        for (int sample = 0; sample < 5_000; sample++) {
+            int languages = 1 + random.nextInt(22);
+            LanguageGuesser.Hits hits = new LanguageGuesser.Hits(languages);
+            int[] counts = new int[languages];
+            // A favourite language makes most samples settle, as prose does.
+            int favourite = random.nextInt(languages);
+            for (int words = 1; words <= 60; words++) {
+                long bits = 0;
+                for (int k = random.nextInt(3); k >= 0; k--) {
+                    bits |= 1L << (random.nextInt(3) == 0 ? random.nextInt(languages) : favourite);
+                }
+                int letters = 5 * words;
+                int scriptLetters = random.nextInt(20) == 0 ? letters / 2 : letters;
+                int expected = -1;
+                for (long b = bits; b != 0; b &= b - 1) {
+                    counts[Long.numberOfTrailingZeros(b)]++;
+                }
+                for (long b = bits; b != 0 && expected < 0; b &= b - 1) {
+                    int l = Long.numberOfTrailingZeros(b);
+                    int others = 0;
+                    for (int k = 0; k < languages; k++) {
+                        others = k == l ? others : Math.max(others, counts[k]);
+                    }
+                    boolean wins = scriptLetters >= 0.9 * letters && counts[l] >= LanguageGuesser.EARLY_HITS
+                            && counts[l] >= 0.08 * words && counts[l] >= 3.0 * others;
+                    expected = wins ? l : -1;
+                }
+                boolean won = hits.add(bits, scriptLetters, letters, words);
+                assertThat(won ? hits.leader : -1).as("sample %d, word %d", sample, words).isEqualTo(expected);
+                assertThat(hits.counts).isEqualTo(counts);
+                if (won) {
+                    settled++;
+                    break;
+                }
+            }
+        }
+        assertThat(settled).as("samples settled early").isGreaterThan(1000);
     }
 }
