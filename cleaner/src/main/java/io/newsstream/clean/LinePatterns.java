@@ -151,13 +151,15 @@ final class LinePatterns {
 
     /**
      * Whether the segment holds a hint part, ignoring case. A part of punctuation alone ("(")
-     * is looked for in the text. Any other is first looked for in the segment's key, which is
+     * is looked for in the text, or for a char the scan tracks ({@link Shapes#TRACKED_PUNCTUATION})
+     * read off the segment's scan. Any other is first looked for in the segment's key, which is
      * sound because the key of a segment holds the key of every substring of it ("photo)" needs
      * "photo"), and then, when it has more than letters and digits, in the text as written.
      */
     private static boolean holds(Segment segment, String part, String keyPart) {
         if (keyPart.isEmpty()) {
-            return segment.text().contains(part);
+            return part.length() == 1 && Shapes.TRACKED_PUNCTUATION.indexOf(part.charAt(0)) >= 0
+                    ? segment.shape().has(part.charAt(0)) : segment.text().contains(part);
         }
         return segment.key().contains(keyPart) && (keyPart.equals(part) || containsIgnoringCase(segment.text(), part));
     }

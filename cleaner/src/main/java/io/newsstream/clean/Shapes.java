@@ -122,7 +122,8 @@ final class Shapes {
      * @param words tokens (space-separated) whose first letter or digit is a letter
      * @param lowerWords those words whose first letter is lower case
      * @param capitalisedWords those words whose first letter is upper or title case
-     * @param kinds the {@link #LETTER}, {@link #DIGIT}, {@link #CODE} and {@link #NOT_PLAIN} kinds of char that occur
+     * @param kinds the {@link #LETTER}, {@link #DIGIT}, {@link #CODE}, {@link #NOT_PLAIN},
+     *              {@link #OPEN_PAREN} and {@link #COLON} kinds of char that occur
      */
     record Scan(String key, boolean sentence, int words, int lowerWords, int capitalisedWords, int kinds) {
 
@@ -145,7 +146,23 @@ final class Shapes {
         boolean codePunctuation() {
             return (kinds & CODE) != 0;
         }
+
+        /** Whether the char occurs, for one of the {@link #TRACKED_PUNCTUATION}. */
+        boolean has(char punctuation) {
+            return switch (punctuation) {
+                case '(' -> (kinds & OPEN_PAREN) != 0;
+                case ':' -> (kinds & COLON) != 0;
+                default -> throw new IllegalArgumentException("not tracked by the scan: " + punctuation);
+            };
+        }
     }
+
+    /**
+     * The chars a scan notes the presence of ({@link Scan#has}) at no cost, as kinds of its char
+     * table: the boilerplate patterns' commonest hints, which every segment would otherwise be
+     * searched for.
+     */
+    static final String TRACKED_PUNCTUATION = "(:";
 
     /** Reusable buffers for the scans of one cleaning call (one thread), so a scan allocates only its key. */
     static final class Scratch {
@@ -190,7 +207,11 @@ final class Shapes {
     static final int CODE = 32;
     /** A char other than printable ASCII and the space: a control char, or any char above U+007E. */
     static final int NOT_PLAIN = 64;
-    private static final int KINDS = LETTER | DIGIT | CODE | NOT_PLAIN;
+    static final int OPEN_PAREN = 128;
+    static final int COLON = 256;
+    /** The kinds an ASCII char's table entry gives, whatever the script rules say of letters and digits. */
+    private static final int ASCII_KINDS = CODE | NOT_PLAIN | OPEN_PAREN | COLON;
+    private static final int KINDS = LETTER | DIGIT | ASCII_KINDS;
     /** Bits 0-7 of an {@link #ASCII_SCAN} entry are the key char. */
     private static final int ALNUM_BIT = 8;
     private static final int SPACE_BIT = 9;
@@ -225,6 +246,8 @@ final class Shapes {
         ASCII_SCAN[';'] = CODE << KINDS_SHIFT;
         ASCII_SCAN['{'] = CODE << KINDS_SHIFT;
         ASCII_SCAN['}'] = CODE << KINDS_SHIFT;
+        ASCII_SCAN['('] = OPEN_PAREN << KINDS_SHIFT;
+        ASCII_SCAN[':'] = COLON << KINDS_SHIFT;
     }
 
     /** The lower-case form of an ASCII char, by table. */
@@ -301,7 +324,7 @@ final class Shapes {
             boolean isLetter = Character.isLetter(cp);
             boolean isDigit = Character.isDigit(cp);
             kinds |= (isLetter ? LETTER : 0) | (isDigit ? DIGIT : 0)
-                    | (cp < 0x80 ? ASCII_SCAN[cp] >> KINDS_SHIFT & (CODE | NOT_PLAIN) : NOT_PLAIN);
+                    | (cp < 0x80 ? ASCII_SCAN[cp] >> KINDS_SHIFT & ASCII_KINDS : NOT_PLAIN);
             if (decided || !isLetter && !isDigit) {
                 continue;
             }

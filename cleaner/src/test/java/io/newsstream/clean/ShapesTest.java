@@ -1,6 +1,7 @@
 package io.newsstream.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,25 @@ class ShapesTest {
         assertThat(greek.codePunctuation()).isTrue();
         assertThat(Shapes.scan("*** —").letter()).isFalse();
         assertThat(Shapes.scan("*** —").digit()).isFalse();
+    }
+
+    @Test
+    void shouldNoteTheTrackedPunctuationInEitherLoop() {
+        Shapes.Scan caption = Shapes.scan("Flag of Azerbaijan (credit: REUTERS)");
+        assertThat(caption.has('(')).isTrue();
+        assertThat(caption.has(':')).isTrue();
+        Shapes.Scan prose = Shapes.scan("He said it was over; talks resume on Monday.");
+        assertThat(prose.has('(')).isFalse();
+        assertThat(prose.has(':')).isFalse();
+        Shapes.Scan nonAscii = Shapes.scan("Bakı (Azərbaycan)");
+        assertThat(nonAscii.has('(')).isTrue();
+        assertThat(nonAscii.has(':')).isFalse();
+        assertThat(Shapes.scan("Saat: 15:05 — Bakı").has(':')).isTrue();
+        for (char c : Shapes.TRACKED_PUNCTUATION.toCharArray()) {
+            assertThat(Shapes.scan("a " + c + " b").has(c)).as("%s", c).isTrue();
+            assertThat(Shapes.scan("a b").has(c)).as("%s", c).isFalse();
+        }
+        assertThatThrownBy(() -> prose.has(')')).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
