@@ -3,6 +3,7 @@ package io.newsstream.launcher;
 import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.common.errors.NotControllerException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,6 +83,41 @@ class LogFormatTest {
         assertThat(captured.toString(StandardCharsets.UTF_8).lines().toList())
                 .singleElement().asString()
                 .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  LogFormatTest - query API on http://0\\.0\\.0\\.0:8080/api/v1");
+    }
+
+    @Test
+    void shouldDropTheEmbeddedBrokersStartAndStopNoiseButNothingElseOfItsLoggers() {
+        LogFormat.configure((LoggerContext) LoggerFactory.getILoggerFactory(),
+                Objects.requireNonNull(LogFormatTest.class.getResource("/logback.xml")));
+        final Logger controllerApis = LoggerFactory.getLogger(EmbeddedBrokerNoise.CONTROLLER_APIS);
+        final Logger quorumController = LoggerFactory.getLogger(EmbeddedBrokerNoise.QUORUM_CONTROLLER);
+        final Logger networkClient = LoggerFactory.getLogger(EmbeddedBrokerNoise.NETWORK_CLIENT);
+        final String registration = "[ControllerApis nodeId=1] Unexpected error handling request "
+                + "RequestHeader(apiKey=CONTROLLER_REGISTRATION, apiVersion=0, clientId=1) -- ControllerRegistrationRequestData()";
+
+        // As Kafka 4.3.1 logs them on an ordinary start and stop of local mode's broker.
+        controllerApis.error(registration, new CompletionException(
+                new NotControllerException("The active controller appears to be node 1.")));
+        quorumController.warn("[QuorumController id=1] Performing controller activation.");
+        networkClient.warn("[NodeToControllerChannelManager id=1 name=registration] "
+                + "Attempting to close NetworkClient that has already been closed.");
+        // The same loggers saying anything else.
+        controllerApis.error(registration, new CompletionException(new IllegalStateException("disk full")));
+        controllerApis.error("[ControllerApis nodeId=1] Unexpected error handling request RequestHeader("
+                + "apiKey=CREATE_TOPICS) -- x", new NotControllerException("node 2"));
+        quorumController.warn("[QuorumController id=1] Renouncing leadership.");
+        networkClient.warn("[Producer clientId=p] Attempting to close NetworkClient that has already been closed.");
+
+        assertThat(captured.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*"))) // log lines, not stack traces
+                .hasSize(4)
+                .anyMatch(line -> line.contains("ERROR ControllerApis") && line.contains("CONTROLLER_REGISTRATION"))
+                .anyMatch(line -> line.contains("CREATE_TOPICS"))
+                .anyMatch(line -> line.contains("Renouncing leadership"))
+                .anyMatch(line -> line.contains("[Producer clientId=p]"))
+                .noneMatch(line -> line.contains("Performing controller activation"))
+                .noneMatch(line -> line.contains("NodeToControllerChannelManager"));
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("disk full").doesNotContain("node 1.");
     }
 
     @Test

@@ -1,0 +1,67 @@
+package io.newsstream.launcher;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
+import org.apache.kafka.common.errors.NotControllerException;
+import org.slf4j.Marker;
+
+/**
+ * Drops three lines that the broker of {@code ./newsstream local} (KRaft, controller and broker in
+ * this JVM) logs on an ordinary start or stop, so that the first thing a new user sees is not an
+ * ERROR with a stack trace when nothing is wrong. Listed in {@code logback.xml}; every other line
+ * of these loggers still comes out.
+ *
+ * <ul>
+ *   <li>{@code kafka.server.ControllerApis} at ERROR, "Unexpected error handling request ...
+ *       CONTROLLER_REGISTRATION ..." caused by {@link NotControllerException}: the controller's
+ *       registration of itself can arrive before it has finished becoming the active controller
+ *       (timing decides; seen on one start in several). The registration is sent again and the
+ *       broker comes up; were it to keep failing, the broker would not report ready, and local mode
+ *       would stop with its own error.</li>
+ *   <li>{@code org.apache.kafka.controller.QuorumController} at WARN, "Performing controller
+ *       activation.": logged on every start of a KRaft controller.</li>
+ *   <li>{@code org.apache.kafka.clients.NetworkClient} at WARN, "Attempting to close NetworkClient
+ *       that has already been closed." from the broker's {@code NodeToControllerChannelManager}: its
+ *       channel is closed twice on the way down.</li>
+ * </ul>
+ *
+ * <p>A turbo filter is asked before every logging call, even those below the level, so it looks at
+ * the logger's name first.
+ */
+public final class EmbeddedBrokerNoise extends TurboFilter {
+
+    static final String CONTROLLER_APIS = "kafka.server.ControllerApis";
+    static final String QUORUM_CONTROLLER = "org.apache.kafka.controller.QuorumController";
+    static final String NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
+
+    @Override
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+        return logger != null && isNoise(logger.getName(), level, format, t) ? FilterReply.DENY : FilterReply.NEUTRAL;
+    }
+
+    /** Whether a line is one of the three; {@code message} is the line's format string. */
+    static boolean isNoise(String logger, Level level, String message, Throwable t) {
+        if (message == null || level == null) {
+            return false;
+        }
+        return switch (logger) {
+            case CONTROLLER_APIS -> level == Level.ERROR && message.contains("apiKey=CONTROLLER_REGISTRATION")
+                    && causedByNotController(t);
+            case QUORUM_CONTROLLER -> level == Level.WARN && message.endsWith("Performing controller activation.");
+            case NETWORK_CLIENT -> level == Level.WARN && message.contains("NodeToControllerChannelManager")
+                    && message.endsWith("Attempting to close NetworkClient that has already been closed.");
+            default -> false;
+        };
+    }
+
+    private static boolean causedByNotController(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof NotControllerException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
