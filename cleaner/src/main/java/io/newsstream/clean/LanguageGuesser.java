@@ -149,9 +149,9 @@ final class LanguageGuesser {
      * The sample is copied once, into a char array that the ASCII profile reads as it is.
      */
     String detect(Draft draft, String keptText) {
-        // Only the first SAMPLE_CHARS + 1 chars count: prefix() looks no further.
+        // Only the first SAMPLE_CHARS + 1 chars are copied: prefixEnd() reads no further.
         char[] sample = new char[SAMPLE_CHARS + 1];
-        int length = 0; // of all the sentences joined, as far as it matters: at least MIN_SENTENCE_SAMPLE or not
+        int length = 0; // of the sentences joined by spaces, each cut at SAMPLE_CHARS + 1 chars
         int copied = 0;
         boolean ascii = true;
         for (Segment s : draft.segments()) {
