@@ -1,6 +1,7 @@
 package io.newsstream.clean;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -35,11 +36,19 @@ final class HtmlExtractor {
     private final Set<String> dropTags;
     private final Set<String> junkTokens;
 
+    /** Tags whose presence near the start makes an untyped body HTML ({@link #looksLikeHtml}). */
+    private static final List<String> SNIFFED_TAGS = List.of("html", "body", "head", "p", "div", "br", "article",
+            "h1", "h2", "span", "section", "ul", "table");
+
     HtmlExtractor() {
         this.dropTags = new HashSet<>(RuleResources.lines("html-drop-tags.txt"));
         this.junkTokens = new HashSet<>(RuleResources.lines("html-junk-classes.txt"));
     }
 
+    /**
+     * Whether a body is HTML: its content type says so, or, without one, it starts with {@code <}
+     * and its first 4 KiB hold a doctype or one of {@link #SNIFFED_TAGS} as a whole tag name.
+     */
     static boolean looksLikeHtml(String body, String contentType) {
         if (contentType != null && !contentType.isBlank()) {
             return contentType.toLowerCase(Locale.ROOT).contains("html");
@@ -52,9 +61,32 @@ final class HtmlExtractor {
             return false;
         }
         String head = body.substring(i, Math.min(body.length(), i + 4096)).toLowerCase(Locale.ROOT);
-        for (String tag : new String[] {"<html", "<!doctype html", "<body", "<p>", "<p ", "<div", "<br",
-                "<article", "<h1", "<h2", "<span", "<section", "<ul", "<table", "<head"}) {
-            if (head.contains(tag)) {
+        if (head.contains("<!doctype html")) {
+            return true;
+        }
+        for (String tag : SNIFFED_TAGS) {
+            if (hasTag(head, tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code <tag} occurs where the name ends: at {@code >}, {@code /} or whitespace, as in
+     * {@code <br>}, {@code <br/>} or {@code <div class=...>}. Reuters wire copy marks company
+     * names with angle brackets ("<Bryson Oil and Gas Plc> said ..."), which a bare prefix match
+     * took for {@code <br} and {@code <div}, so jsoup dropped the names as unknown tags.
+     */
+    private static boolean hasTag(String lowerHead, String tag) {
+        String open = "<" + tag;
+        for (int at = lowerHead.indexOf(open); at >= 0; at = lowerHead.indexOf(open, at + 1)) {
+            int end = at + open.length();
+            if (end == lowerHead.length()) {
+                return false; // cut off at the end of the head: not enough to tell
+            }
+            char next = lowerHead.charAt(end);
+            if (next == '>' || next == '/' || Character.isWhitespace(next)) {
                 return true;
             }
         }

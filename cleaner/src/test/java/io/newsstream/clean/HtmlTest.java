@@ -53,6 +53,35 @@ class HtmlTest {
     }
 
     @Test
+    void shouldTakeWireCopyWithCompanyNamesInAngleBracketsAsPlainText() {
+        // Reuters marks company names so; "<Br", "<Div", "<Span", "<Ul" and "<Head" start names too.
+        for (String name : new String[] {"Bryson Oil and Gas Plc", "Diversified Diagnostic Industries Inc",
+            "Spanish Broadcasting Corp", "Ultramar Plc", "Headway Corp", "Tableau Ltd", "Brent Walker Group Plc"}) {
+            assertThat(HtmlExtractor.looksLikeHtml("<" + name + "> said it paid a cash consideration.", null))
+                    .as(name).isFalse();
+        }
+        String body = "<Bryson Oil and Gas Plc> said it paid a cash consideration of around\n"
+                + "5.4 mln dlrs for about 8.6 pct of <Cenergy Corp>, a U.S. Oil and gas\n"
+                + "exploration and production company, whose shares <BRYA.WE> fell.\n"
+                + "    Bryson said its board has been considering a number of possible\n"
+                + "investments to expand the company's interests in the United States.\n";
+        assertThat(cleaning.text(body)).isEqualTo("<Bryson Oil and Gas Plc> said it paid a cash consideration of"
+                + " around 5.4 mln dlrs for about 8.6 pct of <Cenergy Corp>, a U.S. Oil and gas exploration and"
+                + " production company, whose shares <BRYA.WE> fell.\n\nBryson said its board has been considering"
+                + " a number of possible investments to expand the company's interests in the United States.");
+    }
+
+    @Test
+    void shouldSniffEachTagByItsWholeName() {
+        for (String html : new String[] {"<br>x", "<BR/>x", "<br />x", "<div class=\"story\">x", "<p>x",
+            "<P\tclass=a>x", "<span>x", "<!DOCTYPE html><title>x</title>", "<head>", "<x>a</x><ul>\n<li>x"}) {
+            assertThat(HtmlExtractor.looksLikeHtml(html, null)).as(html).isTrue();
+        }
+        assertThat(HtmlExtractor.looksLikeHtml("<Brent Walker> said <br", null)).isFalse();
+        assertThat(HtmlExtractor.looksLikeHtml("Text with <div> later", null)).isFalse();
+    }
+
+    @Test
     void shouldSniffHtmlWhenContentTypeIsMissing() {
         assertThat(cleaning.text("  <div><p>" + PROSE + "</p><p>" + PROSE2 + "</p></div>"))
                 .isEqualTo(PROSE + "\n\n" + PROSE2);
