@@ -71,6 +71,25 @@ class GoldenSeedsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void shouldLeaveCleanedTextAsItIsWhenCleanedAgainAsTextOrAsHtmlParagraphs(Path seed) throws IOException {
+        CleanedText once = ((CleanOutcome.Cleaned) cleaner.clean(
+                new RawText(null, Files.readString(seed, StandardCharsets.UTF_8), null, "seed"))).article();
+        // A record cleaned once may be cleaned again (a re-run, another instance): nothing more may go.
+        CleanOutcome twice = cleaner.clean(new RawText(once.title(), once.text(), "text/plain", "seed"));
+        assertThat(twice).isInstanceOf(CleanOutcome.Cleaned.class);
+        assertThat(((CleanOutcome.Cleaned) twice).article().text()).isEqualTo(once.text());
+        // The same paragraphs delivered as HTML, with a footer, come out the same.
+        StringBuilder html = new StringBuilder("<html><body><article>");
+        for (String paragraph : once.text().split("\n\n")) {
+            html.append("<p>").append(paragraph.replace("&", "&amp;").replace("<", "&lt;")).append("</p>\n");
+        }
+        html.append("</article><footer>Copyright 2026 Example News</footer></body></html>");
+        CleanOutcome asHtml = cleaner.clean(new RawText(once.title(), html.toString(), "text/html", "seed"));
+        assertThat(((CleanOutcome.Cleaned) asHtml).article().text()).isEqualTo(once.text());
+    }
+
     static String render(CleanOutcome outcome) {
         StringBuilder b = new StringBuilder();
         if (outcome instanceof CleanOutcome.Rejected r) {
