@@ -57,7 +57,7 @@ public final class EmbeddedBrokerNoise extends TurboFilter {
     }
 
     private static boolean causedByNotController(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof NotControllerException) {
                 return true;
             }
