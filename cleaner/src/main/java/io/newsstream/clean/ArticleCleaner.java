@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Rule resources and the language detector are loaded once in the constructor; the
  * instance holds no per-call state, so one cleaner may serve many threads. {@link #clean}
- * never throws: an unexpected failure becomes a {@link CleanOutcome.Rejected} naming it.
+ * never throws: an unexpected failure becomes a {@link CleanOutcome.Rejected} of reason
+ * {@link RejectReason#INTERNAL} naming it.
  */
 public final class ArticleCleaner {
 
@@ -74,7 +75,7 @@ public final class ArticleCleaner {
         try {
             return cleanChecked(raw, timer);
         } catch (RuntimeException | StackOverflowError e) {
-            return new CleanOutcome.Rejected(RejectReason.BINARY,
+            return new CleanOutcome.Rejected(RejectReason.INTERNAL,
                     "cleaner failed on this input: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

@@ -11,5 +11,10 @@ public enum RejectReason {
     /** Body longer than {@link CleanerConfig#maxBodyChars()}; checked before anything is read. */
     TOO_LARGE,
     /** Every segment of the body was removed by a rule: nothing of the article is left. */
-    ALL_BOILERPLATE
+    ALL_BOILERPLATE,
+    /**
+     * The cleaner itself failed on this input (a bug, not bad input): the message names the
+     * exception, and the article waits in the dead-letter topic for a fix and a redrive.
+     */
+    INTERNAL
 }

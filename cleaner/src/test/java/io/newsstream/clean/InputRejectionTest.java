@@ -24,6 +24,21 @@ class InputRejectionTest {
     }
 
     @Test
+    void shouldRejectAsInternalWhenTheCleanerItselfFails() {
+        // No known input makes the cleaner fail; a stage timer that throws stands in for a bug.
+        ArticleCleaner.StageTimer failing = (stage, nanos) -> {
+            throw new IllegalStateException("failed in " + stage);
+        };
+        CleanOutcome outcome = new ArticleCleaner(CleanerConfig.defaults())
+                .clean(new RawText(null, "Ministers met in Baku on Monday.", "text/plain", "test"), failing);
+        assertThat(outcome).isInstanceOf(CleanOutcome.Rejected.class);
+        CleanOutcome.Rejected rejected = (CleanOutcome.Rejected) outcome;
+        assertThat(rejected.reason()).isEqualTo(RejectReason.INTERNAL);
+        assertThat(rejected.message()).isEqualTo(
+                "cleaner failed on this input: IllegalStateException: failed in hygiene-and-paragraphs");
+    }
+
+    @Test
     void shouldRejectWhitespaceOnlyBodyAsEmpty() {
         assertThat(cleaning.rejected(" \n\t\u00A0\r\n  ").reason()).isEqualTo(RejectReason.EMPTY);
     }
