@@ -67,6 +67,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jfr", description = "Record the streams process with Flight Recorder during saturation and summarize hot spots")
     boolean jfr;
 
+    @Option(names = "--runs", defaultValue = "1",
+            description = "With STAGE 'clean': the measurement in N fresh JVMs, then the median and range of each figure (default: ${DEFAULT-VALUE})")
+    int runs;
+
     @Option(names = "--stages", description = "With STAGE 'clean': microseconds per article in each stage of the cleaner instead of throughput")
     boolean stages;
 
@@ -110,6 +114,17 @@ final class BenchCommand implements Callable<Integer> {
         }
         args.add("--seconds");
         args.add(String.valueOf(seconds));
+        if (runs < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--runs must be at least 1, was " + runs);
+        }
+        if (runs > 1) {
+            if (!"clean".equals(stage) || stages || against != null) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--runs goes with STAGE 'clean' and its throughput measurement only (not --stages or --against)");
+            }
+            args.add("--runs");
+            args.add(String.valueOf(runs));
+        }
         if (stages) {
             if (!"clean".equals(stage)) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--stages goes with STAGE 'clean' only");

@@ -28,10 +28,11 @@ import java.util.zip.GZIPInputStream;
 /**
  * Single-thread throughput of {@link ArticleCleaner}.
  *
- * <p>Usage: {@code CleanBenchmark [corpus.jsonl.gz] [--seconds N] [--stages] [--against PATH [--rounds N]]};
- * with {@code --stages} it prints instead the microseconds per article of each stage of the
- * cleaner; with {@code --against} it compares this build with another one in alternating turns
- * ({@link BuildComparison}). The corpus (default
+ * <p>Usage: {@code CleanBenchmark [corpus.jsonl.gz] [--seconds N] [--runs N | --stages | --against PATH [--rounds N]]};
+ * with {@code --runs} it repeats the measurement in N fresh JVMs and prints the median and range
+ * of each figure ({@link RunSeries}); with {@code --stages} it prints instead the microseconds
+ * per article of each stage of the cleaner; with {@code --against} it compares this build with
+ * another one in alternating turns ({@link BuildComparison}). The corpus (default
  * {@code ../shared/corpus/reuters21578.jsonl.gz} relative to the working directory or, failing
  * that, to one of its parents) is read at
  * run time, one JSON object a line with {@code title} and {@code text}; it is never copied.
@@ -72,15 +73,21 @@ public final class CleanBenchmark {
     private CleanBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException, ReflectiveOperationException {
+    public static void main(String[] args) throws IOException, ReflectiveOperationException, InterruptedException {
         String corpus = DEFAULT_CORPUS;
         int seconds = DEFAULT_SECONDS;
         boolean stages = false;
         Path against = null;
         int rounds = DEFAULT_ROUNDS;
+        int runs = 1;
+        boolean printResult = false;
         for (int i = 0; i < args.length; i++) {
             if ("--seconds".equals(args[i]) && i + 1 < args.length) {
                 seconds = Integer.parseInt(args[++i]);
+            } else if ("--runs".equals(args[i]) && i + 1 < args.length) {
+                runs = Integer.parseInt(args[++i]);
+            } else if (RunSeries.RESULT_FLAG.equals(args[i])) {
+                printResult = true;
             } else if ("--stages".equals(args[i])) {
                 stages = true;
             } else if ("--against".equals(args[i]) && i + 1 < args.length) {
@@ -90,6 +97,17 @@ public final class CleanBenchmark {
             } else {
                 corpus = args[i];
             }
+        }
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1, was " + runs);
+        }
+        if (runs > 1) {
+            if (stages || against != null) {
+                throw new IllegalArgumentException("--runs repeats the throughput measurement; it does not go with"
+                        + " --stages or --against");
+            }
+            RunSeries.run(runs, List.of(corpus, "--seconds", String.valueOf(seconds)));
+            return;
         }
         List<Sample> articles = readCorpus(resolveCorpus(corpus));
         List<Sample> seeds = readSeeds();
@@ -126,13 +144,22 @@ public final class CleanBenchmark {
             printStages(withLanguage, articles, seconds);
             return;
         }
-        report("corpus, language detection on ", run(withLanguage, articles, seconds));
-        report("corpus, language detection off", run(withoutLanguage, articles, seconds));
+        Result on = run(withLanguage, articles, seconds);
+        report("corpus, language detection on ", on);
+        Result off = run(withoutLanguage, articles, seconds);
+        report("corpus, language detection off", off);
+        double seedsMb = Double.NaN;
         if (seeds.isEmpty()) {
             System.out.println("seeds: none found");
         } else {
             System.out.printf("seeds: %d articles, %.1f KB%n", seeds.size(), totalBytes(seeds) / 1e3);
-            report("seeds,  language detection on ", run(withLanguage, seeds, seconds));
+            Result onSeeds = run(withLanguage, seeds, seconds);
+            report("seeds,  language detection on ", onSeeds);
+            seedsMb = onSeeds.mbPerSecond();
+        }
+        if (printResult) {
+            System.out.println(RunSeries.resultLine(on.mbPerSecond(), on.articlesPerSecond(), off.mbPerSecond(), seedsMb,
+                    reference));
         }
     }
 
