@@ -49,14 +49,18 @@ public final class CleanBenchmark {
     private static final String DEFAULT_CORPUS = "../shared/corpus/reuters21578.jsonl.gz";
     private static final int DEFAULT_SECONDS = 10;
     private static final int DEFAULT_ROUNDS = 20;
+    /** How long the reference loop runs before everything, and around each measured phase. */
+    private static final long REFERENCE_NANOS = 1_000_000_000L;
+    private static final long PHASE_REFERENCE_NANOS = 250_000_000L;
     /** Where {@link #referenceNanosPerByte} leaves its result. */
     private static volatile long referenceSink;
 
     private record Sample(RawText raw, long bytes) {
     }
 
+    /** {@code reference}: the reference figure ({@link #referenceNanosPerByte}) read just before and after the phase. */
     private record Result(long articles, long bytes, long rejected, double seconds, double cpuSeconds,
-                          long libraryCalls, double librarySeconds) {
+                          long libraryCalls, double librarySeconds, double reference) {
         double mbPerSecond() {
             return bytes / 1e6 / seconds;
         }
@@ -67,6 +71,15 @@ public final class CleanBenchmark {
 
         double articlesPerSecond() {
             return articles / seconds;
+        }
+
+        /** The cleaner's nanoseconds a byte in reference steps of the same minutes. */
+        double stepsPerByte() {
+            return seconds * 1e9 / bytes / reference;
+        }
+
+        Result withReference(double nanosPerByte) {
+            return new Result(articles, bytes, rejected, seconds, cpuSeconds, libraryCalls, librarySeconds, nanosPerByte);
         }
     }
 
@@ -121,7 +134,7 @@ public final class CleanBenchmark {
                     s.raw().body(), s.raw().contentType(), s.raw().source())).toList(), totalBytes(articles), rounds);
             return;
         }
-        double reference = referenceNanosPerByte(articles);
+        double reference = referenceNanosPerByte(articles, REFERENCE_NANOS);
         System.out.printf("reference: a loop that ORs each byte of 1 KiB of the corpus takes %.2f ns a byte here"
                 + " (at 50 MB/s the cleaner has 20 ns a byte: %.0f such steps)%n", reference, 20 / reference);
 
@@ -159,21 +172,29 @@ public final class CleanBenchmark {
         }
         if (printResult) {
             System.out.println(RunSeries.resultLine(on.mbPerSecond(), on.articlesPerSecond(), off.mbPerSecond(), seedsMb,
-                    reference));
+                    reference, on.stepsPerByte()));
         }
     }
 
+    /**
+     * A warm-up, then the measured loop between two short reference readings: this machine's
+     * speed changes within a run, and a figure in reference steps is only fair against the
+     * reference of the same minutes.
+     */
     private static Result run(ArticleCleaner cleaner, List<Sample> samples, int seconds) {
         loop(cleaner, samples, Math.max(2_000_000_000L, seconds * 300_000_000L));
-        return loop(cleaner, samples, seconds * 1_000_000_000L);
+        double before = referenceNanosPerByte(samples, PHASE_REFERENCE_NANOS);
+        Result result = loop(cleaner, samples, seconds * 1_000_000_000L);
+        double after = referenceNanosPerByte(samples, PHASE_REFERENCE_NANOS);
+        return result.withReference((before + after) / 2);
     }
 
     /**
      * What one trivial step per byte costs on this machine at this time: the OR of every byte of
-     * the first KiB of the corpus's text, repeated for about a second. A cleaning figure in
+     * the first KiB of the corpus's text, repeated for {@code nanos}. A cleaning figure in
      * nanoseconds a byte divided by this one moves less between machines than MB/s does.
      */
-    private static double referenceNanosPerByte(List<Sample> samples) {
+    private static double referenceNanosPerByte(List<Sample> samples, long nanos) {
         byte[] text = new byte[1024];
         int filled = 0;
         for (int i = 0; filled < text.length && i < samples.size(); i++) {
@@ -185,7 +206,7 @@ public final class CleanBenchmark {
         long bytes = 0;
         long sink = 0;
         long start = System.nanoTime();
-        long deadline = start + 1_000_000_000L;
+        long deadline = start + nanos;
         do {
             for (int round = 0; round < 1000; round++) {
                 int or = round;
@@ -196,9 +217,9 @@ public final class CleanBenchmark {
             }
             bytes += 1000L * filled;
         } while (System.nanoTime() < deadline);
-        double nanos = System.nanoTime() - start;
+        double elapsed = System.nanoTime() - start;
         referenceSink = sink; // a result that escapes, so the JIT cannot drop the loop
-        return nanos / Math.max(1, bytes);
+        return elapsed / Math.max(1, bytes);
     }
 
     private static Result loop(ArticleCleaner cleaner, List<Sample> samples, long nanos) {
@@ -223,7 +244,7 @@ public final class CleanBenchmark {
         }
         return new Result(count, bytes, rejected, (System.nanoTime() - start) / 1e9,
                 (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9, cleaner.languageLibraryCalls() - callsStart,
-                (cleaner.languageLibraryNanos() - libraryStart) / 1e9);
+                (cleaner.languageLibraryNanos() - libraryStart) / 1e9, Double.NaN);
     }
 
     /**
@@ -256,9 +277,11 @@ public final class CleanBenchmark {
 
     private static void report(String label, Result r) {
         System.out.printf("%s: %8.2f MB/s %10.0f articles/s  (%d articles in %.1f s, %d rejected; load %.2f;"
-                        + " %.2f MB per CPU-second of this thread%s)%n",
+                        + " %.2f MB per CPU-second of this thread; %.0f reference steps a byte, at %.2f ns a step around"
+                        + " this phase%s)%n",
                 label, r.mbPerSecond(), r.articlesPerSecond(), r.articles(), r.seconds(), r.rejected(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), r.mbPerCpuSecond(),
+                r.stepsPerByte(), r.reference(),
                 r.libraryCalls() == 0 ? "" : String.format("; lingua: %d calls, %.1f %% of the time, %.2f ms a call",
                         r.libraryCalls(), 100 * r.librarySeconds() / r.seconds(), 1e3 * r.librarySeconds() / r.libraryCalls()));
     }

@@ -21,10 +21,10 @@ class RunSeriesTest {
     @Test
     void shouldSummariseEachFigureByMedianAndRange() {
         List<double[]> runs = List.of(
-                RunSeries.parse(RunSeries.resultLine(40.0, 48_000, 49.0, Double.NaN, 0.45)),
-                RunSeries.parse(RunSeries.resultLine(50.5, 60_450, 65.1, 60.0, 0.43)),
-                RunSeries.parse(RunSeries.resultLine(45.9, 54_973, 57.7, 54.7, 0.56)),
-                RunSeries.parse(RunSeries.resultLine(49.0, 58_749, 50.3, 50.1, 0.44)));
+                RunSeries.parse(RunSeries.resultLine(40.0, 48_000, 49.0, Double.NaN, 0.45, 55.6)),
+                RunSeries.parse(RunSeries.resultLine(50.5, 60_450, 65.1, 60.0, 0.43, 46.1)),
+                RunSeries.parse(RunSeries.resultLine(45.9, 54_973, 57.7, 54.7, 0.56, 38.9)),
+                RunSeries.parse(RunSeries.resultLine(49.0, 58_749, 50.3, 50.1, 0.44, 46.3)));
 
         assertThat(RunSeries.summary(runs)).isEqualTo("""
                 4 runs, each in a fresh JVM: median (lowest-highest)
@@ -33,6 +33,7 @@ class RunSeriesTest {
                   corpus, language detection off MB/s: 54.00 (49.00-65.10)
                   seeds,  language detection on  MB/s: 54.70 (50.10-60.00)
                   reference ns a byte: 0.45 (0.43-0.56)
+                  corpus, language detection on  reference steps a byte: 46 (39-56)
                 """.replace("\n", System.lineSeparator()));
     }
 
