@@ -15,9 +15,9 @@ import java.util.Locale;
  * {@code --runs N}: the whole measurement of {@link CleanBenchmark} in N fresh JVMs, one after
  * another, then the median and range of each figure. On the machine the figures in the README
  * come from, separate runs of one build differ by up to a fifth, even at the same reference
- * figure: the machine's speed changes during a run, and the reference is read once, at its start
- * (in the slow runs of a series of {@code --stages} runs every stage was slower by about the same
- * factor, not one stage that the JIT happened to compile worse). One run says little there; a
+ * figure read at a run's start: the machine's speed changes during a run (in the slow runs of a
+ * series of {@code --stages} runs every stage was slower by about the same factor, not one stage
+ * that the JIT happened to compile worse), which is why each phase also reads its own reference. One run says little there; a
  * series gives a median and a range, and fresh JVMs keep one JIT's choices from deciding them.
  */
 final class RunSeries {
