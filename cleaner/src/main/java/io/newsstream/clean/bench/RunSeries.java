@@ -17,8 +17,9 @@ import java.util.Locale;
  * come from, separate runs of one build differ by up to a fifth, even at the same reference
  * figure read at a run's start: the machine's speed changes during a run (in the slow runs of a
  * series of {@code --stages} runs every stage was slower by about the same factor, not one stage
- * that the JIT happened to compile worse), which is why each phase also reads its own reference. One run says little there; a
- * series gives a median and a range, and fresh JVMs keep one JIT's choices from deciding them.
+ * that the JIT happened to compile worse), which is why each phase also reads its own reference.
+ * One run says little there; a series gives a median and a range, and fresh JVMs keep one JIT's
+ * choices from deciding them.
  */
 final class RunSeries {
 
