@@ -30,7 +30,8 @@ final class RunSeries {
     private static final String[] FIGURES = {
         "corpus, language detection on  MB/s", "corpus, language detection on  articles/s",
         "corpus, language detection off MB/s", "seeds,  language detection on  MB/s", "reference ns a byte",
-        "corpus, language detection on  reference steps a byte"};
+        "corpus, language detection on  reference steps a byte",
+        "corpus, language detection on  steps 50 MB/s allows"};
 
     private RunSeries() {
     }
@@ -47,9 +48,9 @@ final class RunSeries {
 
     /** The line a run ends with under {@link #RESULT_FLAG}. */
     static String resultLine(double onMb, double onArticles, double offMb, double seedsMb, double reference,
-                             double onSteps) {
-        return String.format(Locale.ROOT, "%s %.4f %.1f %.4f %.4f %.4f %.4f", RESULT_PREFIX, onMb, onArticles, offMb,
-                seedsMb, reference, onSteps);
+                             double onSteps, double onStepsAllowed) {
+        return String.format(Locale.ROOT, "%s %.4f %.1f %.4f %.4f %.4f %.4f %.4f", RESULT_PREFIX, onMb, onArticles, offMb,
+                seedsMb, reference, onSteps, onStepsAllowed);
     }
 
     /** The figures of a result line. */
@@ -71,7 +72,7 @@ final class RunSeries {
             if (values.length == 0) {
                 continue;
             }
-            String format = figure == 1 || figure == 5 ? "%.0f" : "%.2f";
+            String format = figure == 1 || figure >= 5 ? "%.0f" : "%.2f";
             out.append(String.format(Locale.ROOT, "  %s: " + format + " (" + format + "-" + format + ")%n",
                     FIGURES[figure], median(values), values[0], values[values.length - 1]));
         }

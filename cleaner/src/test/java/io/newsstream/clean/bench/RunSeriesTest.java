@@ -21,10 +21,10 @@ class RunSeriesTest {
     @Test
     void shouldSummariseEachFigureByMedianAndRange() {
         List<double[]> runs = List.of(
-                RunSeries.parse(RunSeries.resultLine(40.0, 48_000, 49.0, Double.NaN, 0.45, 55.6)),
-                RunSeries.parse(RunSeries.resultLine(50.5, 60_450, 65.1, 60.0, 0.43, 46.1)),
-                RunSeries.parse(RunSeries.resultLine(45.9, 54_973, 57.7, 54.7, 0.56, 38.9)),
-                RunSeries.parse(RunSeries.resultLine(49.0, 58_749, 50.3, 50.1, 0.44, 46.3)));
+                RunSeries.parse(RunSeries.resultLine(40.0, 48_000, 49.0, Double.NaN, 0.45, 55.6, 44.4)),
+                RunSeries.parse(RunSeries.resultLine(50.5, 60_450, 65.1, 60.0, 0.43, 46.1, 46.5)),
+                RunSeries.parse(RunSeries.resultLine(45.9, 54_973, 57.7, 54.7, 0.56, 38.9, 35.7)),
+                RunSeries.parse(RunSeries.resultLine(49.0, 58_749, 50.3, 50.1, 0.44, 46.3, 45.5)));
 
         assertThat(RunSeries.summary(runs)).isEqualTo("""
                 4 runs, each in a fresh JVM: median (lowest-highest)
@@ -34,6 +34,7 @@ class RunSeriesTest {
                   seeds,  language detection on  MB/s: 54.70 (50.10-60.00)
                   reference ns a byte: 0.45 (0.43-0.56)
                   corpus, language detection on  reference steps a byte: 46 (39-56)
+                  corpus, language detection on  steps 50 MB/s allows: 45 (36-47)
                 """.replace("\n", System.lineSeparator()));
     }
 
