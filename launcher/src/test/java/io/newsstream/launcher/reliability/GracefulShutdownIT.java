@@ -13,7 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * plus 10 s) with status 143 (128 + SIGTERM, the JVM's convention for a signal-initiated exit)
  * after logging a clean close, with its stores and their committed offsets kept. Restarted on the
  * same state directory it restores (next to) nothing from the changelogs, counts the rest of the
- * corpus, and every article is counted exactly once.
+ * corpus, and every article is counted exactly once. A live-update (SSE) client connected at the
+ * SIGTERM sees its stream end, and the app logs no failure closing it.
  */
 @Tag("integration")
 class GracefulShutdownIT {
@@ -75,6 +86,7 @@ class GracefulShutdownIT {
             Publishing.publish(publisher, corpus.subList(0, ARTICLES / 2));
             awaitOutput(app);
 
+            final LiveStream live = LiveStream.open(port);
             final long cleanedAtSigterm = Publishing.endOffsets(STACK.bootstrapServers(), TOPICS.cleaned());
             app.mark("SIGTERM by the test");
             final long signalled = System.nanoTime();
@@ -84,7 +96,10 @@ class GracefulShutdownIT {
             report("SIGTERM with %d of %d published articles cleaned: exit status %d after %d ms", cleanedAtSigterm,
                     ARTICLES / 2, status, exitTime.toMillis());
             assertThat(status).as("exit status within %s; log:%n%s", EXIT_BOUND, app.tail(30)).isEqualTo(SIGTERM_EXIT_STATUS);
-            assertThat(Files.readString(LOG)).as("log of the first incarnation").contains("shut down cleanly in");
+            assertThat(Files.readString(LOG)).as("log of the first incarnation").contains("shut down cleanly in")
+                    .doesNotContain("Uncaught exception", "threw an error");
+            assertThat(live.ended().get(5, TimeUnit.SECONDS)).as("lines of the live stream open at the SIGTERM")
+                    .contains(": connected");
             assertStoresKept(work.resolve("state").resolve(APP_ID));
 
             final int restartLine = Files.readAllLines(LOG).size();
@@ -116,6 +131,25 @@ class GracefulShutdownIT {
             assertThat(wiped).as("stores restarted without their committed offsets").isSubsetOf(WINDOW_STORES);
         } finally {
             app.close();
+        }
+    }
+
+    /** A client of {@code GET /api/v1/stream} reading in the background until the server ends the stream. */
+    private record LiveStream(CompletableFuture<List<String>> ended) {
+
+        static LiveStream open(final int port) throws Exception {
+            final HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/v1/stream"))
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).as("live stream status").isEqualTo(200);
+            final CompletableFuture<List<String>> ended = CompletableFuture.supplyAsync(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                    return lines.lines().toList();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return new LiveStream(ended);
         }
     }
 

@@ -2,7 +2,7 @@ package io.newsstream.producer.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.newsstream.producer.ArticlePublisher;
@@ -57,9 +57,9 @@ public final class IngestHandler implements Handler {
         return new IngestHandler(publisher, Clock.systemUTC(), DEFAULT_MAX_BYTES, DEFAULT_ACK_TIMEOUT);
     }
 
-    /** Registers {@code POST /api/v1/articles} on {@code app}. */
-    public Javalin mount(final Javalin app) {
-        return app.post(PATH, this);
+    /** Registers {@code POST /api/v1/articles} on the routes of an app being configured. */
+    public void mount(final JavalinDefaultRoutingApi routes) {
+        routes.post(PATH, this);
     }
 
     @Override

@@ -36,8 +36,11 @@ class IngestHandlerTest {
     @BeforeEach
     void start() {
         final ArticlePublisher publisher = MockPublishers.publisher(producer);
-        app = new IngestHandler(publisher, Clock.fixed(NOW, ZoneOffset.UTC), 1024, Duration.ofSeconds(5))
-                .mount(Javalin.create(cfg -> cfg.showJavalinBanner = false)).start("127.0.0.1", 0);
+        final IngestHandler handler = new IngestHandler(publisher, Clock.fixed(NOW, ZoneOffset.UTC), 1024, Duration.ofSeconds(5));
+        app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            handler.mount(cfg.routes);
+        }).start("127.0.0.1", 0);
     }
 
     @AfterEach

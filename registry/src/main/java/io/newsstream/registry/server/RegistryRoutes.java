@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.EndpointNotFound;
@@ -39,8 +39,8 @@ public final class RegistryRoutes {
         this.service = service;
     }
 
-    /** Mounts every route and the error mapping on the app. */
-    public void mount(Javalin app) {
+    /** Mounts every route and the error mapping on the app being configured. */
+    public void mount(RoutesConfig app) {
         app.before(this::checkRequestType);
         app.get("/", ctx -> ok(ctx, mapper.createObjectNode()));
         app.get("/schemas/types", ctx -> ok(ctx, List.of("AVRO")));

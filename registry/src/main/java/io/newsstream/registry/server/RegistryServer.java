@@ -79,8 +79,11 @@ public final class RegistryServer implements AutoCloseable {
 
     /** Starts a server on the given store, which the server then owns and closes. */
     public static RegistryServer start(Config cfg, SchemaStore store) {
-        Javalin app = Javalin.create(config -> config.showJavalinBanner = false);
-        new RegistryRoutes(new SchemaRegistryService(store)).mount(app);
+        RegistryRoutes routes = new RegistryRoutes(new SchemaRegistryService(store));
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            routes.mount(config.routes);
+        });
         try {
             app.start(cfg.host(), cfg.port());
         } catch (JavalinBindException e) {

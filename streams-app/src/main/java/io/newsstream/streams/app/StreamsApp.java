@@ -107,8 +107,12 @@ public final class StreamsApp implements AutoCloseable {
         kafkaConfig.put("bootstrap.servers", config.bootstrapServers());
         this.countUpdates = new CountUpdates(kafkaConfig, config.topology().topics().counts(),
                 serdes.key().deserializer(), serdes.count().deserializer());
-        this.http = routes.mount(Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
+        // POST /api/v1/articles: systems that push articles publish them through the app's own API.
+        this.ingestPublisher = new ArticlePublisher(new ProducerSettings(config.bootstrapServers(),
+                config.schemaRegistryUrl(), config.topology().topics().raw(), config.kafkaOverrides()));
+        final IngestHandler ingest = IngestHandler.withDefaults(ingestPublisher);
+        this.http = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
             cfg.http.maxRequestSize = 64 * 1024L;
             hardenJetty(cfg, timeouts);
@@ -119,15 +123,14 @@ public final class StreamsApp implements AutoCloseable {
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
             });
-        }));
-        http.sse("/api/v1/stream", countUpdates::subscribe);
-        http.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-        // POST /api/v1/articles: systems that push articles publish them through the app's own API.
-        this.ingestPublisher = new ArticlePublisher(new ProducerSettings(config.bootstrapServers(),
-                config.schemaRegistryUrl(), config.topology().topics().raw(), config.kafkaOverrides()));
-        IngestHandler.withDefaults(ingestPublisher).mount(http);
-        http.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml")
-                .result(Objects.requireNonNull(StreamsApp.class.getResourceAsStream("/openapi.yaml"), "openapi.yaml")));
+            routes.mount(cfg.routes);
+            cfg.routes.sse("/api/v1/stream", countUpdates::subscribe);
+            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+            ingest.mount(cfg.routes);
+            cfg.routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml")
+                    .result(Objects.requireNonNull(StreamsApp.class.getResourceAsStream("/openapi.yaml"), "openapi.yaml")));
+        });
     }
 
     /** Starts the query API, then Kafka Streams. Fails with a message naming the setting when the port is taken. */
@@ -179,9 +182,11 @@ public final class StreamsApp implements AutoCloseable {
         final long started = System.nanoTime();
         final Duration timeout = timeouts.shutdownTimeout();
         LOG.info("shutting down: query API first, then Kafka Streams (timeout {})", timeout);
+        // Live-update streams end while the server still runs: an SSE client closed after Jetty
+        // has stopped would be completed on a recycled request.
+        countUpdates.close();
         http.stop();
         ingestPublisher.close(timeout);
-        countUpdates.close();
         metrics.close();
         if (streams.close(new KafkaStreams.CloseOptions().timeout(timeout))) {
             LOG.info("shut down cleanly in {} ms: work committed, stores closed and checkpointed",

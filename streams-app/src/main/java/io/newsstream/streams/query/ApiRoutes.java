@@ -1,6 +1,6 @@
 package io.newsstream.streams.query;
 
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
 import io.newsstream.streams.topology.StoreNames;
@@ -49,8 +49,8 @@ public final class ApiRoutes {
         this.auth = auth;
     }
 
-    /** Mounts every route on {@code app}; tests mount the same routes. */
-    public Javalin mount(final Javalin app) {
+    /** Mounts every route on the routes of an app being configured; tests mount the same routes. */
+    public void mount(final JavalinDefaultRoutingApi app) {
         app.before(ApiRoutes::requireValidEncoding);
         app.beforeMatched("/api/*", ctx -> {
             auth.check(ctx);
@@ -83,12 +83,11 @@ public final class ApiRoutes {
                 error(ctx, 404, "no such resource: " + ctx.path());
             }
         });
-        return app;
     }
 
     // Internal endpoints answer from this instance's own partitions and never forward again, so two
     // instances with momentarily different views of ownership cannot bounce a request between them.
-    private void mountInternal(final Javalin app) {
+    private void mountInternal(final JavalinDefaultRoutingApi app) {
         final String in = QueryRouter.INTERNAL;
         // ?replica=any: the caller's active copy is gone, so a standby replica may answer.
         app.get(in + "/counts", ctx -> ctx.json(local(ctx).localAllTimeCounts()));

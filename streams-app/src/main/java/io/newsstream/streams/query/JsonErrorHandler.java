@@ -2,16 +2,15 @@ package io.newsstream.streams.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -19,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  * Jetty's errors in the API's JSON shape ({@code {"status": 431, "message": "..."}}) instead of
  * Jetty's HTML page: requests Jetty refuses before any route runs (URI too long, headers too
  * large, a path that is not valid UTF-8 or is ambiguous) and errors raised outside Javalin's
- * handlers. Only the status and Jetty's short reason are written, never a stack trace.
+ * handlers. Only the status and Jetty's short reason are written, never a stack trace, whatever
+ * the request's {@code Accept} header asks for.
  */
 public final class JsonErrorHandler extends ErrorHandler {
 
@@ -29,7 +29,7 @@ public final class JsonErrorHandler extends ErrorHandler {
 
     public JsonErrorHandler() {
         setShowStacks(false);
-        setShowServlet(false);
+        setShowCauses(false);
     }
 
     @Override
@@ -39,12 +39,10 @@ public final class JsonErrorHandler extends ErrorHandler {
     }
 
     @Override
-    protected void generateAcceptableResponse(final Request baseRequest, final HttpServletRequest request,
-                                              final HttpServletResponse response, final int code, final String message)
-            throws IOException {
-        baseRequest.setHandled(true);
-        response.setContentType(JSON);
-        response.getOutputStream().write(body(code, message));
+    protected void generateResponse(final Request request, final Response response, final int code, final String message,
+                                    final Throwable cause, final Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+        response.write(true, ByteBuffer.wrap(body(code, message)), callback);
     }
 
     private byte[] body(final int status, final String reason) {

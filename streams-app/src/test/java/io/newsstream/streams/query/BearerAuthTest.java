@@ -27,11 +27,14 @@ class BearerAuthTest {
     }
 
     private int start(final BearerAuth auth) {
-        app = Javalin.create(cfg -> cfg.showJavalinBanner = false);
-        app.beforeMatched("/api/*", auth::check);
-        app.get("/api/v1/thing", ctx -> ctx.json(Map.of("ok", true)));
-        app.get("/health/live", ctx -> ctx.result("UP"));
-        app.exception(UnauthorizedResponse.class, (e, ctx) -> ctx.status(401).json(Map.of("status", 401, "message", e.getMessage())));
+        app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.beforeMatched("/api/*", auth::check);
+            cfg.routes.get("/api/v1/thing", ctx -> ctx.json(Map.of("ok", true)));
+            cfg.routes.get("/health/live", ctx -> ctx.result("UP"));
+            cfg.routes.exception(UnauthorizedResponse.class,
+                    (e, ctx) -> ctx.status(401).json(Map.of("status", 401, "message", e.getMessage())));
+        });
         return app.start("127.0.0.1", 0).port();
     }
 
