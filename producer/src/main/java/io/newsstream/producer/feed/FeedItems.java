@@ -23,7 +23,14 @@ import java.util.stream.Collectors;
  */
 final class FeedItems {
 
-    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<\\s*/?\\s*[a-zA-Z][^>]*>");
+    /**
+     * A tag of an element that feed markup uses, opening or closing, as a whole name ({@code <p>},
+     * {@code <br/>}, {@code <a href=...>}, {@code </em>}). Any {@code <word>} would not do: wire copy
+     * marks tickers that way ("Standard Oil Co <SRD>"), and parsed as HTML the ticker would be lost.
+     */
+    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<\\s*/?\\s*(?i:p|br|a|b|i|u|em|strong|span|div|img"
+            + "|ul|ol|li|h[1-6]|blockquote|figure|figcaption|table|tr|td|th|hr|pre|code|sup|sub|small|iframe|script|style"
+            + "|section|article|header|footer|nav|aside|html|body)(?=[\\s/>])[^>]*>");
 
     private FeedItems() {
     }
