@@ -21,7 +21,8 @@ import org.slf4j.Marker;
  *       broker comes up; were it to keep failing, the broker would not report ready, and local mode
  *       would stop with its own error.</li>
  *   <li>{@code org.apache.kafka.controller.QuorumController} at WARN, "Performing controller
- *       activation.": logged on every start of a KRaft controller.</li>
+ *       activation." (on a new data directory followed by "The metadata log appears to be empty.
+ *       Appending ... bootstrap record(s) ..."): logged on every start of a KRaft controller.</li>
  *   <li>{@code org.apache.kafka.clients.NetworkClient} at WARN, "Attempting to close NetworkClient
  *       that has already been closed." from the broker's {@code NodeToControllerChannelManager}: its
  *       channel is closed twice on the way down.</li>
@@ -49,7 +50,7 @@ public final class EmbeddedBrokerNoise extends TurboFilter {
         return switch (logger) {
             case CONTROLLER_APIS -> level == Level.ERROR && message.contains("apiKey=CONTROLLER_REGISTRATION")
                     && causedByNotController(t);
-            case QUORUM_CONTROLLER -> level == Level.WARN && message.endsWith("Performing controller activation.");
+            case QUORUM_CONTROLLER -> level == Level.WARN && message.contains("Performing controller activation.");
             case NETWORK_CLIENT -> level == Level.WARN && message.contains("NodeToControllerChannelManager")
                     && message.endsWith("Attempting to close NetworkClient that has already been closed.");
             default -> false;

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.errors.NotControllerException;
+import org.apache.kafka.common.protocol.Errors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,8 @@ class LogFormatTest {
         controllerApis.error(registration, new CompletionException(
                 new NotControllerException("The active controller appears to be node 1.")));
         quorumController.warn("[QuorumController id=1] Performing controller activation.");
+        quorumController.warn("[QuorumController id=1] Performing controller activation. The metadata log appears to be "
+                + "empty. Appending {} bootstrap record(s) in metadata transaction at metadata.version {}.", 6, "4.3-IV0");
         networkClient.warn("[NodeToControllerChannelManager id=1 name=registration] "
                 + "Attempting to close NetworkClient that has already been closed.");
         // The same loggers saying anything else.
@@ -118,6 +121,41 @@ class LogFormatTest {
                 .noneMatch(line -> line.contains("Performing controller activation"))
                 .noneMatch(line -> line.contains("NodeToControllerChannelManager"));
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("disk full").doesNotContain("node 1.");
+    }
+
+    @Test
+    void shouldDropTheStreamsClientsStartNoiseButTheSameLinesAboutAnythingElse() {
+        LogFormat.configure((LoggerContext) LoggerFactory.getILoggerFactory(),
+                Objects.requireNonNull(LogFormatTest.class.getResource("/logback.xml")));
+        final Logger networkClient = LoggerFactory.getLogger(StreamsStartNoise.NETWORK_CLIENT);
+        final Logger sender = LoggerFactory.getLogger(StreamsStartNoise.SENDER);
+        final String metadata = "[Consumer clientId=c, groupId=newsstream] The metadata response from the cluster "
+                + "reported a recoverable issue with correlation id {} : {}";
+        final String produce = "[Producer clientId=p, transactionalId=t] Got error produce response with correlation id {} "
+                + "on topic-partition {}, retrying ({} attempts left). Error: {}";
+
+        // As Kafka 4.3.1's clients log them while the streams app starts on a new cluster: their
+        // LogContext hands logback the finished line.
+        networkClient.warn(metadata.replace("{} : {}", "2 : {newsstream-by-content-repartition=UNKNOWN_TOPIC_OR_PARTITION, "
+                + "newsstream-country-counts-changelog=LEADER_NOT_AVAILABLE}"));
+        sender.warn(produce.replace("{} on topic-partition {}, retrying ({} attempts left). Error: {}",
+                "18 on topic-partition news.articles.tagged-1, retrying (2147483646 attempts left). Error: CONCURRENT_TRANSACTIONS"));
+        // The same, its arguments passed apart.
+        sender.warn(produce, 19, "newsstream-content-sightings-changelog-1", 2147483645,
+                "CONCURRENT_TRANSACTIONS. Error Message: the coordinator is completing a transaction");
+        // The same lines about a source topic, another error, or another failure of the producer.
+        networkClient.warn(metadata, 3, Map.of("news.articles.raw", Errors.UNKNOWN_TOPIC_OR_PARTITION));
+        networkClient.warn(metadata, 4, Map.of("newsstream-by-content-repartition", Errors.TOPIC_AUTHORIZATION_FAILED));
+        sender.warn(produce, 20, "news.articles.tagged-1", 5, "NOT_ENOUGH_REPLICAS. Error Message: only 1 in sync");
+
+        assertThat(captured.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*")))
+                .hasSize(3)
+                .anyMatch(line -> line.contains("news.articles.raw=UNKNOWN_TOPIC_OR_PARTITION"))
+                .anyMatch(line -> line.contains("TOPIC_AUTHORIZATION_FAILED"))
+                .anyMatch(line -> line.contains("NOT_ENOUGH_REPLICAS"))
+                .noneMatch(line -> line.contains("CONCURRENT_TRANSACTIONS"))
+                .noneMatch(line -> line.contains("correlation id 2 "));
     }
 
     @Test
