@@ -43,8 +43,13 @@ class LogFormatTest {
     void restoreTestLogging() {
         System.setErr(originalErr);
         System.clearProperty(LogFormat.PROPERTY);
+        configure("/logback-test.xml");
+    }
+
+    /** Logback configured from a file on the class path: the shipped one, or the tests' own. */
+    private static void configure(final String resource) {
         LogFormat.configure((LoggerContext) LoggerFactory.getILoggerFactory(),
-                Objects.requireNonNull(LogFormatTest.class.getResource("/logback-test.xml")));
+                Objects.requireNonNull(LogFormatTest.class.getResource(resource)));
     }
 
     @Test
@@ -88,8 +93,7 @@ class LogFormatTest {
 
     @Test
     void shouldDropTheEmbeddedBrokersStartAndStopNoiseButNothingElseOfItsLoggers() {
-        LogFormat.configure((LoggerContext) LoggerFactory.getILoggerFactory(),
-                Objects.requireNonNull(LogFormatTest.class.getResource("/logback.xml")));
+        configure("/logback.xml");
         final Logger controllerApis = LoggerFactory.getLogger(EmbeddedBrokerNoise.CONTROLLER_APIS);
         final Logger quorumController = LoggerFactory.getLogger(EmbeddedBrokerNoise.QUORUM_CONTROLLER);
         final Logger networkClient = LoggerFactory.getLogger(EmbeddedBrokerNoise.NETWORK_CLIENT);
@@ -125,8 +129,7 @@ class LogFormatTest {
 
     @Test
     void shouldDropTheStreamsClientsStartNoiseButTheSameLinesAboutAnythingElse() {
-        LogFormat.configure((LoggerContext) LoggerFactory.getILoggerFactory(),
-                Objects.requireNonNull(LogFormatTest.class.getResource("/logback.xml")));
+        configure("/logback.xml");
         final Logger networkClient = LoggerFactory.getLogger(StreamsStartNoise.NETWORK_CLIENT);
         final Logger sender = LoggerFactory.getLogger(StreamsStartNoise.SENDER);
         final String metadata = "[Consumer clientId=c, groupId=newsstream] The metadata response from the cluster "
