@@ -73,9 +73,9 @@ public final class StreamsStartNoise extends TurboFilter {
         // Topic names hold only letters, digits, '.', '_' and '-', so the entries split cleanly.
         for (String entry : line.substring(open + 4, line.length() - 1).split(", ")) {
             int eq = entry.indexOf('=');
-            String topic = eq < 0 ? entry : entry.substring(0, eq);
+            String topic = entry.substring(0, Math.max(eq, 0));
             boolean internal = topic.endsWith("-repartition") || topic.endsWith("-changelog");
-            if (!internal || eq < 0 || !NOT_YET_KNOWN.contains(entry.substring(eq + 1))) {
+            if (!internal || !NOT_YET_KNOWN.contains(entry.substring(eq + 1))) {
                 return false;
             }
         }
