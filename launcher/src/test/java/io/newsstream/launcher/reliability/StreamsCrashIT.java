@@ -77,7 +77,8 @@ class StreamsCrashIT {
             app = killAtRandomAndRestart(app, api, random, port, KILLS + 1);
             awaitConsumed(TOPICS.raw());
             // The last incarnation may still be starting and restoring (on a loaded 2-core machine
-            // its JVM once took 31 s to start and its restore 42 s): the counts are read once it runs.
+            // its JVM once took 31 s to start and its restore 42 s, and the ranking answered 503 all
+            // the while): the counts are read once it runs.
             Awaits.ready(app, api, Duration.ofSeconds(180));
             assertExactlyOnce(api, outputs, Corpus.ids(corpus), tagged.expectedCounts());
             report("re-published %d ids and killed once more: counts unchanged; %d SIGKILLs in %d s", again.size(),
@@ -141,8 +142,9 @@ class StreamsCrashIT {
 
     /**
      * The counts over HTTP once they equal {@code expected}, or the last answer after 60 s. Right
-     * after a restart the API answers before the stores are restored (an empty ranking), so a
-     * single read would race the restore; counts only grow, so a double count never converges.
+     * after a restart the ranking answers 503 until the stores are restored and later articles
+     * may still be counted, so a single read would race them; counts only grow, so a double count
+     * never converges.
      */
     private static Map<String, Long> awaitCounts(final CountsApi api, final Map<String, Long> expected)
             throws InterruptedException {
