@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.errors.NotControllerException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.protocol.Errors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,11 +93,14 @@ class LogFormatTest {
     }
 
     @Test
-    void shouldDropTheEmbeddedBrokersStartAndStopNoiseButNothingElseOfItsLoggers() {
+    void shouldDropTheEmbeddedBrokersHarmlessLinesButNothingElseOfItsLoggers() {
         configure("/logback.xml");
         final Logger controllerApis = LoggerFactory.getLogger(EmbeddedBrokerNoise.CONTROLLER_APIS);
         final Logger quorumController = LoggerFactory.getLogger(EmbeddedBrokerNoise.QUORUM_CONTROLLER);
         final Logger networkClient = LoggerFactory.getLogger(EmbeddedBrokerNoise.NETWORK_CLIENT);
+        final Logger replicaManager = LoggerFactory.getLogger(EmbeddedBrokerNoise.REPLICA_MANAGER);
+        final String append = "[ReplicaManager broker=1] Error processing append operation on partition "
+                + "DXObLOpnTzab8t-GILk3hQ:news.articles.cleaned-1";
         final String registration = "[ControllerApis nodeId=1] Unexpected error handling request "
                 + "RequestHeader(apiKey=CONTROLLER_REGISTRATION, apiVersion=0, clientId=1) -- ControllerRegistrationRequestData()";
 
@@ -108,30 +112,37 @@ class LogFormatTest {
                 + "empty. Appending {} bootstrap record(s) in metadata transaction at metadata.version {}.", 6, "4.3-IV0");
         networkClient.warn("[NodeToControllerChannelManager id=1 name=registration] "
                 + "Attempting to close NetworkClient that has already been closed.");
+        replicaManager.error(append, new OutOfOrderSequenceException("Invalid sequence number for producer 3 at offset 2288 "
+                + "in partition news.articles.cleaned-1: 12 (incoming seq. number). Expected sequence 0 for transactions v2 "
+                + "idempotent producer with no existing state."));
         // The same loggers saying anything else.
         controllerApis.error(registration, new CompletionException(new IllegalStateException("disk full")));
         controllerApis.error("[ControllerApis nodeId=1] Unexpected error handling request RequestHeader("
                 + "apiKey=CREATE_TOPICS) -- x", new NotControllerException("node 2"));
         quorumController.warn("[QuorumController id=1] Renouncing leadership.");
         networkClient.warn("[Producer clientId=p] Attempting to close NetworkClient that has already been closed.");
+        replicaManager.error(append, new OutOfOrderSequenceException("Out of order sequence number for producer 3 at "
+                + "offset 2290 in partition news.articles.cleaned-1: 14 (incoming seq. number), 12 (current end sequence number)"));
 
         assertThat(captured.toString(StandardCharsets.UTF_8).lines()
                 .filter(line -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*"))) // log lines, not stack traces
-                .hasSize(4)
+                .hasSize(5)
                 .anyMatch(line -> line.contains("ERROR ControllerApis") && line.contains("CONTROLLER_REGISTRATION"))
                 .anyMatch(line -> line.contains("CREATE_TOPICS"))
                 .anyMatch(line -> line.contains("Renouncing leadership"))
                 .anyMatch(line -> line.contains("[Producer clientId=p]"))
+                .anyMatch(line -> line.contains("ERROR ReplicaManager"))
                 .noneMatch(line -> line.contains("Performing controller activation"))
                 .noneMatch(line -> line.contains("NodeToControllerChannelManager"));
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("disk full").doesNotContain("node 1.");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("disk full").doesNotContain("node 1.")
+                .contains("current end sequence number").doesNotContain("no existing state");
     }
 
     @Test
-    void shouldDropTheStreamsClientsStartNoiseButTheSameLinesAboutAnythingElse() {
+    void shouldDropTheStreamsClientsRetriedWarningsButTheSameLinesAboutAnythingElse() {
         configure("/logback.xml");
-        final Logger networkClient = LoggerFactory.getLogger(StreamsStartNoise.NETWORK_CLIENT);
-        final Logger sender = LoggerFactory.getLogger(StreamsStartNoise.SENDER);
+        final Logger networkClient = LoggerFactory.getLogger(KafkaClientNoise.NETWORK_CLIENT);
+        final Logger sender = LoggerFactory.getLogger(KafkaClientNoise.SENDER);
         final String metadata = "[Consumer clientId=c, groupId=newsstream] The metadata response from the cluster "
                 + "reported a recoverable issue with correlation id {} : {}";
         final String produce = "[Producer clientId=p, transactionalId=t] Got error produce response with correlation id {} "
@@ -146,6 +157,9 @@ class LogFormatTest {
         // The same, its arguments passed apart.
         sender.warn(produce, 19, "newsstream-content-sightings-changelog-1", 2147483645,
                 "CONCURRENT_TRANSACTIONS. Error Message: the coordinator is completing a transaction");
+        // A later batch of a transaction that reached a partition before its first (sequence 0).
+        sender.warn(produce.replace("{} on topic-partition {}, retrying ({} attempts left). Error: {}",
+                "706 on topic-partition news.articles.cleaned-0, retrying (2147483646 attempts left). Error: OUT_OF_ORDER_SEQUENCE_NUMBER"));
         // The same lines about a source topic, another error, or another failure of the producer.
         networkClient.warn(metadata, 3, Map.of("news.articles.raw", Errors.UNKNOWN_TOPIC_OR_PARTITION));
         networkClient.warn(metadata, 4, Map.of("newsstream-by-content-repartition", Errors.TOPIC_AUTHORIZATION_FAILED));
@@ -158,7 +172,37 @@ class LogFormatTest {
                 .anyMatch(line -> line.contains("TOPIC_AUTHORIZATION_FAILED"))
                 .anyMatch(line -> line.contains("NOT_ENOUGH_REPLICAS"))
                 .noneMatch(line -> line.contains("CONCURRENT_TRANSACTIONS"))
+                .noneMatch(line -> line.contains("OUT_OF_ORDER_SEQUENCE_NUMBER"))
                 .noneMatch(line -> line.contains("correlation id 2 "));
+    }
+
+    @Test
+    void shouldHoldBackFurtherLinesForRecordsTooLateForTheirWindowAndReportTheirCount() {
+        configure("/logback.xml");
+        final Logger windowAggregate = LoggerFactory.getLogger("org.apache.kafka.streams.kstream.internals.KStreamWindowAggregate");
+        final String late = "Skipping record for expired window. topic=[{}] partition=[{}] offset=[{}] timestamp=[{}] "
+                + "window={} expiration=[{}] streamTime=[{}]";
+
+        // As Kafka Streams 4.3.1 logs them, one per record, while an archive is read out of order.
+        for (int offset = 2730; offset < 2735; offset++) {
+            windowAggregate.warn(late, "newsstream-country-mentions-repartition", 2, offset, 542559004000L,
+                    "[542556000000,542559600000)", 542565315000L, 543170115000L);
+        }
+        windowAggregate.warn("Skipping record due to null key. topic=[{}] partition=[{}] offset=[{}]", "t", 0, 7);
+        // What the shipped configuration's filter holds back, as its exit hook reports it.
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList().stream()
+                .filter(LateRecordSummary.class::isInstance).map(LateRecordSummary.class::cast)
+                .findFirst().orElseThrow().reportHeldBack();
+
+        assertThat(captured.toString(StandardCharsets.UTF_8).lines().toList())
+                .hasSize(3)
+                .satisfiesExactly(
+                        first -> assertThat(first).contains("WARN  KStreamWindowAggregate - Skipping record for expired window.")
+                                .contains("offset=[2730]"),
+                        other -> assertThat(other).contains("Skipping record due to null key"),
+                        summary -> assertThat(summary).contains("WARN  LateRecords - 4 more record(s) came too late")
+                                .contains("the last: Skipping record for expired window. topic=[newsstream-country-mentions-"
+                                        + "repartition] partition=[2] offset=[2734]"));
     }
 
     @Test
