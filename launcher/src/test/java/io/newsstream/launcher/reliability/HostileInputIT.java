@@ -208,6 +208,13 @@ class HostileInputIT {
     }
 
     @Test
+    void shouldTellAClientThatDoesNotAcceptAnEventStreamWhatToSendWith406Json() throws Exception {
+        assertJsonError("stream without Accept", http.get("/api/v1/stream"), 406, 406);
+        assertJsonError("stream, Accept: */*", http.get("/api/v1/stream", "Accept: */*"), 406, 406);
+        assertThat(http.get("/api/v1/stream", "Accept: application/json").text()).contains("Accept: text/event-stream");
+    }
+
+    @Test
     void shouldRefuseOversizedArticleBodiesWith413Json() throws Exception {
         final byte[] body = ("{\"id\": \"big\", \"title\": \"Big\", \"text\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}")
                 .getBytes(StandardCharsets.UTF_8);

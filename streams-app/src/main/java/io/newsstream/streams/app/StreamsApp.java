@@ -2,6 +2,7 @@ package io.newsstream.streams.app;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.NotAcceptableResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
@@ -124,6 +125,15 @@ public final class StreamsApp implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             routes.mount(cfg.routes);
+            // Javalin's SSE handler answers an empty 200 to a request that does not accept
+            // text/event-stream (curl's default */* included); say what to send instead.
+            cfg.routes.before("/api/v1/stream", ctx -> {
+                final String accept = ctx.header("Accept");
+                if (accept == null || !accept.contains("text/event-stream")) {
+                    throw new NotAcceptableResponse("GET /api/v1/stream is a server-sent event stream: send the header "
+                            + "'Accept: text/event-stream' (browsers' EventSource does)");
+                }
+            });
             cfg.routes.sse("/api/v1/stream", countUpdates::subscribe);
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));

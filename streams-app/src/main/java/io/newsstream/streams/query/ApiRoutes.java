@@ -2,7 +2,7 @@ package io.newsstream.streams.query;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
-import io.javalin.http.UnauthorizedResponse;
+import io.javalin.http.HttpResponseException;
 import io.newsstream.streams.topology.StoreNames;
 import io.newsstream.tag.Country;
 import io.newsstream.tag.KnowledgeBase;
@@ -72,7 +72,7 @@ public final class ApiRoutes {
         mountInternal(app);
         app.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
-        app.exception(UnauthorizedResponse.class, (e, ctx) -> error(ctx, 401, e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage())); // 401, 406
         app.exception(StoreUnavailableException.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("query failed: {} {}", ctx.method(), ctx.path(), e);
