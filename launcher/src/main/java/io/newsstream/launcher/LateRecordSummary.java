@@ -23,8 +23,8 @@ import java.util.function.LongSupplier;
  * {@code ./newsstream local --seeds}) makes the hourly and daily window aggregations skip every
  * record older than the stream time less the window grace, and Kafka Streams logs each one: 4,062
  * lines for 8,000 Reuters articles on 2026-11-23, burying everything else. Each skipped record is
- * also counted in Kafka Streams' {@code dropped-records} metric ({@code /metrics}); the all-time
- * counts include the record either way.
+ * also counted in Kafka Streams' {@code dropped-records} metric ({@code /metrics}:
+ * {@code kafka_stream_task_dropped_records_total}); the all-time counts include the record either way.
  *
  * <p>The first such line comes out as Kafka logs it. Those in the minute after it are held back and
  * counted; once the minute is over, one line from {@value #SUMMARY_LOGGER} says how many, with the
@@ -165,7 +165,7 @@ public final class LateRecordSummary extends TurboFilter {
         }
         LoggerFactory.getLogger(SUMMARY_LOGGER).warn("{} more record(s) came too late for their time window, as the one "
                         + "logged before, and were left out of the windowed counts (not the all-time ones); the last: {} "
-                        + "(--window-grace sets how late a record may come; Kafka Streams' dropped-records metric counts them)",
+                        + "(--window-grace sets how late a record may come; /metrics counts them in kafka_stream_task_dropped_records_total)",
                 held.count(), held.last());
     }
 }
