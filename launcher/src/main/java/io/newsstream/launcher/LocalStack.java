@@ -10,6 +10,7 @@ import io.newsstream.streams.query.ApiViews;
 import io.newsstream.streams.query.StoreUnavailableException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.io.IOException;
@@ -88,7 +89,8 @@ final class LocalStack implements AutoCloseable {
         out.println("schema registry on " + registryUrl);
         app = new StreamsApp(config, Map.of(), ApiSecurityConfig.open(), settings.streams().timeouts());
         app.start();
-        started.add(app);
+        // The one member of its group: leave it, so that the next start gets the partitions at once.
+        started.add(() -> app.close(GroupMembershipOperation.LEAVE_GROUP));
         // The hook closes the stack itself: the JVM halts once its hooks return, so a hook that only
         // woke the main thread let the JVM stop the streams app half-way through its close (no
         // checkpoints written, every store restored from its changelog at the next start).

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -100,8 +101,12 @@ class PipelineIT {
             assertThat(status(port, "/api/v1/countries/ZZ")).isEqualTo(404);
         }
 
+        // Closed as an instance among several closes: still a member until its session times out.
+        assertThat(groupMembers("pipeline-it")).as("members after a close that remains in the group").isEqualTo(1);
+
         publishSeeds(); // published again while the app is down: must not change any count
-        try (StreamsApp app = new StreamsApp(config, Map.of())) {
+        final StreamsApp app = new StreamsApp(config, Map.of());
+        try {
             app.start();
             awaitArticles(port, ids);
             Thread.sleep(2_000); // give a double count, if there were one, the time to show
@@ -118,6 +123,17 @@ class PipelineIT {
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
             awaitArticles(port, List.of("posted-1"));
             assertThat(get(port, "/api/v1/articles/posted-1").get("countries").has("NO")).isTrue();
+        } finally {
+            // Closed as local mode closes it: the group is left at once, so the next start need not
+            // wait out this member's session.
+            app.close(GroupMembershipOperation.LEAVE_GROUP);
+        }
+        assertThat(groupMembers("pipeline-it")).as("members after a close that leaves the group").isZero();
+    }
+
+    private static int groupMembers(final String groupId) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.bootstrapServers()))) {
+            return admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId).members().size();
         }
     }
 
