@@ -208,6 +208,16 @@ class HostileInputIT {
     }
 
     @Test
+    void shouldRefuseQueryParametersAnEndpointDoesNotTakeWith400Json() throws Exception {
+        for (String target : List.of("/api/v1/countries/AZ/timeline?window=P7D", "/api/v1/countries/top?limt=3",
+                "/api/v1/countries/AZ?window=P7D", "/api/v1/articles/x?pretty", "/api/v1/countries/AZ/related?cursor=x")) {
+            assertJsonError(target, http.get(target), 400, 400);
+        }
+        assertThat(http.get("/api/v1/countries/AZ/timeline?window=P7D").text())
+                .contains("unknown query parameter 'window'").contains("from, to, interval");
+    }
+
+    @Test
     void shouldTellAClientThatDoesNotAcceptAnEventStreamWhatToSendWith406Json() throws Exception {
         assertJsonError("stream without Accept", http.get("/api/v1/stream"), 406, 406);
         assertJsonError("stream, Accept: */*", http.get("/api/v1/stream", "Accept: */*"), 406, 406);

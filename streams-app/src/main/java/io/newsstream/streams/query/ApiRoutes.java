@@ -2,6 +2,7 @@ package io.newsstream.streams.query;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.newsstream.streams.topology.StoreNames;
 import io.newsstream.tag.Country;
@@ -61,12 +62,12 @@ public final class ApiRoutes {
             ctx.header("X-Newsstream-Stale-Reason", why);
         }));
         app.beforeMatched(QueryRouter.INTERNAL + "/*", auth::check);
-        app.get("/api/v1/countries/top", this::top);
-        app.get("/api/v1/countries/{code}", this::country);
-        app.get("/api/v1/countries/{code}/timeline", this::timeline);
-        app.get("/api/v1/countries/{code}/related", this::related);
-        app.get("/api/v1/countries/{code}/articles", this::articles);
-        app.get("/api/v1/articles/{id}", this::article);
+        app.get("/api/v1/countries/top", taking(this::top, "limit", "window", "at"));
+        app.get("/api/v1/countries/{code}", taking(this::country));
+        app.get("/api/v1/countries/{code}/timeline", taking(this::timeline, "from", "to", "interval"));
+        app.get("/api/v1/countries/{code}/related", taking(this::related, "limit", "window", "at"));
+        app.get("/api/v1/countries/{code}/articles", taking(this::articles, "limit", "cursor"));
+        app.get("/api/v1/articles/{id}", taking(this::article));
         app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
         app.get("/health/ready", this::readiness);
         mountInternal(app);
@@ -245,6 +246,25 @@ public final class ApiRoutes {
             throw new BadRequestException("unknown store '" + QueryWindows.abbreviate(store) + "'");
         }
         return store;
+    }
+
+    /**
+     * The handler, after refusing a query parameter it does not read: a misspelt one
+     * ({@code timeline?window=P7D} for {@code from}) would otherwise get the defaults' answer as if
+     * it had been understood.
+     */
+    private static Handler taking(final Handler handler, final String... params) {
+        final Set<String> known = Set.of(params);
+        final String takes = params.length == 0 ? "it takes none" : "it takes " + String.join(", ", params);
+        return ctx -> {
+            for (String name : ctx.queryParamMap().keySet()) {
+                if (!known.contains(name)) {
+                    throw new BadRequestException("unknown query parameter '" + QueryWindows.abbreviate(name) + "' for "
+                            + ctx.endpoint().path + "; " + takes);
+                }
+            }
+            handler.handle(ctx);
+        };
     }
 
     static int intParam(final Context ctx, final String name, final int fallback, final int min, final int max) {
