@@ -5,6 +5,9 @@
 //                                         SCREENSHOT_FULL_PAGE=0 for the 1280x800 viewport only)
 //   CHROMIUM=/usr/bin/chromium            the browser (default); no browser is downloaded
 //
+//   DASHBOARD_TOKEN=...                   the app's API token, when it was started with one: the test
+//                                         then also checks that the dashboard asks for it
+//
 // It expects an app that has counted the seed articles (run-test.sh starts one).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +19,7 @@ const BASE = new URL(process.env.DASHBOARD_URL ?? 'http://localhost:8080/');
 const SCREENSHOT = process.env.SCREENSHOT;
 const FAILURE_SHOT = process.env.FAILURE_SCREENSHOT ?? 'failure.png';
 const SEEDED = ['IL', 'AZ', 'IR'];
+const TOKEN = process.env.DASHBOARD_TOKEN;
 
 const steps = [];
 async function step(name, fn) {
@@ -48,7 +52,8 @@ await context.route('**/*', (route) => {
 });
 const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(e.message));
-page.on('console', (m) => { if (m.type() === 'error' && !/EventSource|stream/i.test(m.text())) pageErrors.push(m.text()); });
+// The browser logs each refused request (401) while the page waits for its token: expected, not an error.
+page.on('console', (m) => { if (m.type() === 'error' && !/EventSource|stream|status of 401/i.test(m.text())) pageErrors.push(m.text()); });
 
 const row = (code) => page.locator(`#rank-table tbody tr[data-country="${code}"]`);
 
@@ -58,6 +63,25 @@ try {
     assert.equal(res?.status(), 200, `GET ${BASE.href} answered ${res?.status()}`);
     assert.match(await page.title(), /newsstream/);
   });
+
+  if (TOKEN) {
+    await step('the API refuses requests without the token, and the dashboard asks for it, refuses a wrong one and uses the right one', async () => {
+      const bare = await fetch(new URL('api/v1/countries/top', BASE), { headers: { accept: 'application/json' } });
+      assert.equal(bare.status, 401, 'the API answers a request without a token with 401');
+      assert.ok(typeof (await bare.json()).message === 'string', 'the 401 carries a JSON message');
+      const dialog = page.locator('#token-dialog[open]');
+      await dialog.waitFor();
+      assert.match(await page.locator('#token-message').innerText(), /requires a bearer token/);
+      await page.locator('#token-input').fill('not-the-token-0123456789');
+      await page.locator('#token-form button[type="submit"]').click();
+      await page.locator('#token-message', { hasText: 'refused' }).waitFor();
+      await dialog.waitFor();
+      await page.locator('#token-input').fill(TOKEN);
+      await page.locator('#token-form button[type="submit"]').click();
+      await page.locator('#token-dialog:not([open])').waitFor({ state: 'attached' });
+      await page.locator('#rank-table tbody tr').first().waitFor();
+    });
+  }
 
   await step(`the table shows ${SEEDED.join(', ')} with their counts`, async () => {
     // The seeds may still be being counted: the page fills in live, and is reloaded now and then as well.
@@ -94,6 +118,25 @@ try {
 
   await step('the live stream is connected', async () => {
     await page.locator('#live[data-state="live"]').waitFor({ timeout: 20_000 });
+  });
+
+  await step('an article posted to the API reaches the table through the live stream', async () => {
+    const countOf = (code) => row(code).locator('.count').innerText().then((t) => Number(t.replace(/\D/g, '')));
+    const before = await countOf('AZ');
+    const stamp = new Date().toISOString();
+    const res = await fetch(new URL('api/v1/articles', BASE), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(TOKEN ? { authorization: `Bearer ${TOKEN}` } : {}) },
+      // Unique text: the pipeline counts the same text under another id only once.
+      // Dated among the seeds (2023), so that the timeline of the next steps keeps its daily bars.
+      body: JSON.stringify({ title: `Azerbaijan in the dashboard test ${stamp}`, publishedAt: '2023-06-01T12:00:00Z',
+        text: `Azerbaijan's foreign minister spoke in Baku on ${stamp} about the dashboard test.` }),
+    });
+    assert.equal(res.status, 202, `POST api/v1/articles answered ${res.status}`);
+    // With the window at all time, only a live event changes the table: no reload is made.
+    await page.waitForFunction((b) => Number(document.querySelector('#rank-table tbody tr[data-country="AZ"] .count')
+      .textContent.replace(/\D/g, '')) > b, before, { timeout: 60_000 });
+    assert.match(await page.locator('#live .live-label').innerText(), /^Live · /, 'the live label shows the last event');
   });
 
   await step('clicking a country in the table shows its timeline, related countries, places and articles', async () => {

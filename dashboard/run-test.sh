@@ -43,6 +43,10 @@ read -r HTTP_PORT BROKER_PORT CONTROLLER_PORT REGISTRY_PORT < <(node -e '
   const open = () => new Promise((ok) => { const s = net.createServer().listen(0, "127.0.0.1", () => { servers.push(s); ok(s.address().port); }); });
   Promise.all([open(), open(), open(), open()]).then((ports) => { console.log(ports.join(" ")); servers.forEach((s) => s.close()); });')
 
+# The app requires a bearer token, so the test also covers the dashboard asking for it.
+DASHBOARD_TOKEN="$(node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))')"
+export DASHBOARD_TOKEN
+
 DATA_DIR="$(mktemp -d -t newsstream-dashboard-XXXXXX)"
 APP_LOG="$DATA_DIR/app.log"
 export DASHBOARD_URL="http://localhost:$HTTP_PORT/"
@@ -69,7 +73,7 @@ log "starting ./newsstream local on http port $HTTP_PORT (broker $BROKER_PORT, c
 # setsid: the app gets its own process group, so stopping it also stops a build still running under it.
 # From the project root: the launcher builds with the Maven Wrapper there and publishes ./seeds.
 cd "$ROOT"
-setsid ./newsstream local --data-dir "$DATA_DIR/data" --http-port "$HTTP_PORT" --broker-port "$BROKER_PORT" \
+NEWSSTREAM_API_TOKEN="$DASHBOARD_TOKEN" setsid ./newsstream local --data-dir "$DATA_DIR/data" --http-port "$HTTP_PORT" --broker-port "$BROKER_PORT" \
   --controller-port "$CONTROLLER_PORT" --registry-port "$REGISTRY_PORT" >"$APP_LOG" 2>&1 </dev/null &
 APP_PID=$!
 cd "$HERE"

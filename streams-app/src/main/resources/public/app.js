@@ -1,7 +1,9 @@
 // newsstream dashboard. Plain ES module, no dependencies, no network access beyond this app's own
 // API (relative URLs, so it also works behind a path prefix). Reads:
 //   api/v1/countries/top, api/v1/countries/{code}[/timeline|/related|/articles], api/v1/articles/{id}
-// and keeps itself current from the server-sent events of api/v1/stream.
+// and keeps itself current from the server-sent events of api/v1/stream. When the API answers 401
+// (an instance started with NEWSSTREAM_API_TOKEN), it asks for the token, keeps it in this tab's
+// session storage and sends it as a bearer token on every request, the stream included.
 
 const TOP_LIMIT = 300;          // the API's maximum: the map wants every country that has a count
 const RELATED_LIMIT = 8;
@@ -9,6 +11,8 @@ const ARTICLES_PAGE = 8;
 const BARS_MAX = 200;           // more points than this are drawn as an area, not bars
 const WINDOW_REFRESH_MS = 60_000;
 const DAY = 86_400_000, HOUR = 3_600_000;
+const TOKEN_KEY = 'newsstream.apiToken';
+const STREAM_RETRY_MS = [1_000, 2_000, 5_000, 10_000];   // reconnect delays, the last one repeated
 
 const ENTITY_TYPES = [
   ['COUNTRY', 'Country'], ['PLACE', 'Place'], ['PERSON', 'Person'],
@@ -33,6 +37,7 @@ const state = {
   map: null,
   lastTimeline: null,     // redrawn at the new width when the window is resized
   flash: new Set(),
+  apiToken: readToken(),  // bearer token for the API, when the instance requires one
 };
 
 const $ = (id) => document.getElementById(id);
@@ -65,13 +70,44 @@ async function api(path, params = {}) {
   const url = `api/v1/${path}${qs ? `?${qs}` : ''}`;
   let res;
   try {
-    res = await fetch(url, { headers: { accept: 'application/json' } });
+    res = await fetch(url, { headers: { accept: 'application/json', ...authHeaders() } });
   } catch {
     throw new ApiError(0, 'the server cannot be reached');
   }
   const body = await res.json().catch(() => null);
+  if (res.status === 401) askForToken();
   if (!res.ok) throw new ApiError(res.status, body?.message ?? `${res.status} ${res.statusText}`);
   return body;
+}
+
+// ---------------------------------------------------------------- API token
+
+function readToken() {
+  try { return sessionStorage.getItem(TOKEN_KEY); } catch { return null; }   // storage may be disabled
+}
+
+function authHeaders() {
+  return state.apiToken ? { authorization: `Bearer ${state.apiToken}` } : {};
+}
+
+/** Opens the token dialog (once, however many requests were refused). */
+function askForToken() {
+  const dialog = $('token-dialog');
+  if (dialog.open) return;
+  $('token-message').textContent = state.apiToken
+    ? 'The API refused this token. Enter the token the instance was started with.'
+    : "This instance's API requires a bearer token (the one it was started with, from NEWSSTREAM_API_TOKEN or --api-token-file).";
+  dialog.showModal();
+  $('token-input').focus();
+}
+
+function useToken(value) {
+  state.apiToken = value;
+  try { sessionStorage.setItem(TOKEN_KEY, value); } catch { /* kept for this page only */ }
+  showBanner(null);
+  loadRanking();
+  connectStream();
+  if (state.selected) select(state.selected, { pushHash: false });
 }
 
 function nameOf(code) {
@@ -594,32 +630,78 @@ function closeArticle() {
 
 // ---------------------------------------------------------------- live updates
 
-function connectStream() {
-  if (typeof EventSource !== 'function') return;
-  const live = $('live'), label = live.querySelector('.live-label');
-  const source = new EventSource('api/v1/stream');
+// EventSource cannot send an Authorization header, so the stream is read with fetch and parsed here
+// (the text/event-stream format: "field: value" lines, a blank line ends an event).
+let streamControl = null;
+
+async function connectStream() {
+  streamControl?.abort();
+  const control = new AbortController();
+  streamControl = control;
   let dropped = false;
-  source.addEventListener('open', () => {
-    live.dataset.state = 'live';
-    label.textContent = 'Live';
-    if (dropped) { dropped = false; loadRanking({ quiet: true }); }   // catch up on what was missed
-  });
-  source.addEventListener('error', () => {
+  for (let attempt = 0; !control.signal.aborted; attempt++) {
+    try {
+      const res = await fetch('api/v1/stream', {
+        headers: { accept: 'text/event-stream', ...authHeaders() }, cache: 'no-store', signal: control.signal,
+      });
+      if (res.status === 401) { setLive('off', 'Offline'); askForToken(); return; }
+      if (!res.ok || !res.body) throw new Error(`${res.status}`);
+      attempt = 0;
+      setLive('live', 'Live');
+      if (dropped) { dropped = false; loadRanking({ quiet: true }); }   // catch up on what was missed
+      await readEvents(res.body, (type, data) => { if (type === 'count') onLiveCount(data); });
+    } catch {
+      if (control.signal.aborted) return;
+    }
     dropped = true;
-    live.dataset.state = source.readyState === EventSource.CLOSED ? 'off' : 'connecting';
-    label.textContent = source.readyState === EventSource.CLOSED ? 'Offline' : 'Reconnecting…';
-  });
-  source.addEventListener('count', (ev) => {
-    let data;
-    try { data = JSON.parse(ev.data); } catch { return; }
-    if (!data?.country) return;
-    applyLiveCount(data);
-    live.dataset.state = 'live';
-    label.textContent = `Live · ${new Date().toLocaleTimeString()}`;
-    live.classList.remove('pulse');
-    void live.offsetWidth;   // restart the pulse animation
-    live.classList.add('pulse');
-  });
+    setLive('connecting', 'Reconnecting…');
+    await new Promise((ok) => setTimeout(ok, STREAM_RETRY_MS[Math.min(attempt, STREAM_RETRY_MS.length - 1)]));
+  }
+}
+
+/** Calls onEvent(type, data) for each event of a text/event-stream body until it ends. */
+async function readEvents(body, onEvent) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '', type = 'message', data = [];
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end;
+    while ((end = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, end).replace(/\r$/, '');
+      buffer = buffer.slice(end + 1);
+      if (line === '') {
+        if (data.length) onEvent(type, data.join('\n'));
+        type = 'message';
+        data = [];
+      } else if (!line.startsWith(':')) {   // a line starting with ':' is a comment
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const val = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'event') type = val;
+        else if (field === 'data') data.push(val);
+      }
+    }
+  }
+}
+
+function setLive(stateName, text) {
+  const live = $('live');
+  live.dataset.state = stateName;
+  live.querySelector('.live-label').textContent = text;
+}
+
+function onLiveCount(raw) {
+  let data;
+  try { data = JSON.parse(raw); } catch { return; }
+  if (!data?.country) return;
+  applyLiveCount(data);
+  setLive('live', `Live · ${new Date().toLocaleTimeString()}`);
+  const live = $('live');
+  live.classList.remove('pulse');
+  void live.offsetWidth;   // restart the pulse animation
+  live.classList.add('pulse');
 }
 
 // ---------------------------------------------------------------- wiring
@@ -665,6 +747,15 @@ function init() {
     loadTimeline(state.selected);
   });
   $('more-articles').addEventListener('click', () => state.selected && loadArticles(state.selected));
+  $('token-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const value = $('token-input').value.trim();
+    if (!value) return;
+    $('token-input').value = '';
+    $('token-dialog').close();
+    useToken(value);
+  });
+  $('token-dialog').addEventListener('cancel', (ev) => ev.preventDefault());   // nothing works without it
   $('drawer-close').addEventListener('click', closeArticle);
   $('drawer-backdrop').addEventListener('click', closeArticle);
   document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') closeArticle(); });

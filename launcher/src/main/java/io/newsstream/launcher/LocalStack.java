@@ -68,6 +68,8 @@ final class LocalStack implements AutoCloseable {
             deleteRecursively(settings.dataDir());
             out.println("wiped " + settings.dataDir());
         }
+        // An unreadable or too short token fails before anything starts.
+        final ApiSecurityConfig security = new ApiSecurityConfig(settings.streams().apiToken(), List.of());
         Ports.requireFree(HOST, settings.streams().httpPort, "--http-port (NEWSSTREAM_HTTP_PORT)");
         Ports.requireFree(HOST, settings.registryPort(), "--registry-port (NEWSSTREAM_REGISTRY_PORT)");
         out.println("starting Kafka (KRaft) on " + HOST + ":" + settings.brokerPort() + ", data in " + settings.dataDir());
@@ -87,7 +89,10 @@ final class LocalStack implements AutoCloseable {
         started.add(registry::close);
         registryUrl = config.schemaRegistryUrl();
         out.println("schema registry on " + registryUrl);
-        app = new StreamsApp(config, Map.of(), ApiSecurityConfig.open(), settings.streams().timeouts());
+        app = new StreamsApp(config, Map.of(), security, settings.streams().timeouts());
+        if (security.bearerToken() != null) {
+            out.println("the API requires the bearer token (--api-token-file or NEWSSTREAM_API_TOKEN)");
+        }
         app.start();
         // The one member of its group: leave it, so that the next start gets the partitions at once.
         started.add(() -> app.close(GroupMembershipOperation.LEAVE_GROUP));

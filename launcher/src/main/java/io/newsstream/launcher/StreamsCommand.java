@@ -8,8 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +34,11 @@ final class StreamsCommand implements Callable<Integer> {
             description = "Kafka Streams state directory (default: ${DEFAULT-VALUE})")
     Path stateDir;
 
-    @Option(names = "--api-token-file", description = "File holding the bearer token the query API requires "
-            + "(or set NEWSSTREAM_API_TOKEN); without either, the API is open")
-    Path apiTokenFile;
-
     @Option(names = "--cors-origin", split = EnvironmentDefaults.ONE_PER_LINE, hideParamSyntax = true, paramLabel = "ORIGIN", description = "Origin allowed to call the API from a browser (repeatable; default: CORS off)")
     List<String> corsOrigins = new ArrayList<>();
 
     @Override
-    public Integer call() throws InterruptedException, IOException {
+    public Integer call() throws InterruptedException {
         final StreamsAppConfig config = options.toConfig(kafka.bootstrapServers, kafka.schemaRegistryUrl, stateDir,
                 httpHost, kafka.kafkaProperties);
         final Map<String, Object> adminConfig = new HashMap<>(kafka.kafkaProperties);
@@ -53,7 +47,7 @@ final class StreamsCommand implements Callable<Integer> {
             TopicSetup.ensure(admin, config.topology().topics(), options.partitions, (short) options.replicationFactor);
         }
         final StreamsApp app = new StreamsApp(config, Map.copyOf(kafka.kafkaProperties),
-                new ApiSecurityConfig(apiToken(), corsOrigins), options.timeouts());
+                new ApiSecurityConfig(options.apiToken(), corsOrigins), options.timeouts());
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
@@ -62,14 +56,5 @@ final class StreamsCommand implements Callable<Integer> {
         app.start();
         stopped.await();
         return 0;
-    }
-
-    /** The API token from the file, else NEWSSTREAM_API_TOKEN; null when neither is set. */
-    private String apiToken() throws IOException {
-        if (apiTokenFile != null) {
-            return Files.readString(apiTokenFile).strip();
-        }
-        final String fromEnv = System.getenv("NEWSSTREAM_API_TOKEN");
-        return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.strip();
     }
 }

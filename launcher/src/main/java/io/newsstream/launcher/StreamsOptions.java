@@ -6,6 +6,8 @@ import io.newsstream.streams.config.TopicNames;
 import io.newsstream.streams.config.TopologyConfig;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -75,6 +77,23 @@ final class StreamsOptions {
             description = "Close API connections whose request headers are not complete within this (at most twice it), "
                     + "ISO-8601 (default: ${DEFAULT-VALUE})")
     String httpHeaderTimeout;
+
+    @Option(names = "--api-token-file", description = "File holding the bearer token the query API requires "
+            + "(or set NEWSSTREAM_API_TOKEN); without either, the API is open")
+    Path apiTokenFile;
+
+    /** The API token from {@code --api-token-file}, else NEWSSTREAM_API_TOKEN; null when neither is set. */
+    String apiToken() {
+        if (apiTokenFile != null) {
+            try {
+                return Files.readString(apiTokenFile).strip();
+            } catch (IOException e) {
+                throw new IllegalArgumentException("setting 'api-token-file': cannot read " + apiTokenFile + " (" + e + ")");
+            }
+        }
+        final String fromEnv = System.getenv("NEWSSTREAM_API_TOKEN");
+        return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.strip();
+    }
 
     ServerTimeouts timeouts() {
         return new ServerTimeouts(duration("http-idle-timeout", httpIdleTimeout),
