@@ -61,6 +61,8 @@ try {
   await step(`page loads from ${BASE.href}`, async () => {
     const res = await page.goto(BASE.href, { waitUntil: 'domcontentloaded' });
     assert.equal(res?.status(), 200, `GET ${BASE.href} answered ${res?.status()}`);
+    // Any inline script or style the policy refuses shows up as a page error in the last check.
+    assert.match(res.headers()['content-security-policy'] ?? '', /default-src 'self'/, 'the page is served with a Content-Security-Policy');
     assert.match(await page.title(), /newsstream/);
   });
 
